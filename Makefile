@@ -1,0 +1,76 @@
+# Two commands on a fresh machine:
+#   make book   set up .venv and build the static book into _build/html
+#   make test   set up everything (chromium included) and run every test
+# Others: make check · make serve · make lab · make bench · make clean
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := book
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Put the venv first on PATH so notebook kernels start with the venv's Python.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+export PYTHONDONTWRITEBYTECODE := 1
+CHROMIUM ?= /usr/bin/chromium
+JB_FLAGS := -W -n --keep-going
+
+.PHONY: book test check serve lab bench clean setup browser
+
+WIDGETS := coursebook/static/coursebook/widgets/.built
+JS_SOURCES := $(shell find js -type f 2>/dev/null)
+
+setup: $(VENV)/.installed node_modules/.installed $(WIDGETS)
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Widget modules: js/ bundled by esbuild into the engine's static folder.
+$(WIDGETS): node_modules/.installed $(JS_SOURCES)
+	npm run --silent build
+	@touch $@
+
+# Build the book. On failure nothing half-built is left behind to publish.
+book: $(VENV)/.installed $(WIDGETS)
+	@if ! $(BIN)/jupyter-book build . $(JB_FLAGS); then \
+	  rm -rf _build/html; echo "make book: the build failed; _build/html was removed." >&2; exit 1; fi
+
+check: $(VENV)/.installed
+	$(BIN)/python -m coursebook check
+
+serve: $(VENV)/.installed
+	$(BIN)/python -m coursebook serve
+
+lab: $(VENV)/.installed
+	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[lab]"
+	$(BIN)/jupyter lab chapters/
+
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium (needed by the browser tests)…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium at $(CHROMIUM). Install it with:" >&2; \
+	    echo "    sudo apt-get install chromium" >&2; \
+	    echo "or point CHROMIUM=/path/to/chromium at an existing one." >&2; exit 1; \
+	  fi; \
+	fi
+
+test: setup browser book
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+bench: setup book
+	$(BIN)/python benchmarks/build_time.py
+	$(BIN)/python benchmarks/page_weight.py
+
+clean:
+	rm -rf _build benchmarks/_work tests/_output .pytest_cache

@@ -1,0 +1,103 @@
+"""Print the bytes each page loads, next to a stock `jupyter-book create` book.
+
+Both sites are served on 127.0.0.1 and opened in headless chromium with other hosts
+blocked; for each page we add up the bytes of every response the page loaded, and
+count requests that tried to leave the machine. The stock book is created and built
+in this run (its notebooks are not executed: they need matplotlib). Prints figures;
+asserts nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+from _common import ROOT, WORK, jupyter_book
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SKIP = {"_static", "_sources", "_images", "reports"}
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def measure(browser, site: Path) -> dict[str, tuple[int, int, int]]:
+    """page -> (bytes loaded, local requests, blocked external requests)."""
+    httpd, base = serve(site)
+    results = {}
+    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if not SKIP.intersection(p.relative_to(site).parts))
+    for rel in pages:
+        context = browser.new_context(service_workers="block")
+        page = context.new_page()
+        sizes, external = [], []
+
+        def route(route, host=urlparse(base).netloc):
+            if urlparse(route.request.url).netloc == host:
+                route.continue_()
+            else:
+                external.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"]))
+        page.goto(f"{base}/{rel}", wait_until="networkidle")
+        page.wait_for_timeout(200)
+        results[rel] = (sum(sizes), len(sizes), len(external))
+        context.close()
+    httpd.shutdown()
+    return results
+
+
+def stock_site() -> Path:
+    folder = WORK / "stock"
+    shutil.rmtree(folder, ignore_errors=True)
+    WORK.mkdir(parents=True, exist_ok=True)
+    jupyter_book("create", str(folder), cwd=WORK)
+    config = folder / "_config.yml"
+    config.write_text(config.read_text().replace("execute_notebooks: force", "execute_notebooks: 'off'"))
+    jupyter_book("build", ".", cwd=folder)
+    return folder / "_build" / "html"
+
+
+def table(title: str, results: dict) -> None:
+    print(f"\n{title}")
+    print(f"  {'page':44} {'KB':>8} {'requests':>9} {'blocked':>8}")
+    for rel, (size, count, blocked) in results.items():
+        print(f"  {rel:44} {size / 1024:8.1f} {count:9d} {blocked:8d}")
+    sizes = [v[0] for v in results.values()]
+    print(f"  {'median page':44} {sorted(sizes)[len(sizes) // 2] / 1024:8.1f}")
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    ours = ROOT / "_build" / "html"
+    if not (ours / "index.html").exists():
+        sys.exit("build the book first (make book)")
+    stock = stock_site()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        table("This book (_build/html)", measure(browser, ours))
+        table("Stock `jupyter-book create` book, built now", measure(browser, stock))
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""References: read ``data/references.bib`` with the line of every entry.
+
+pybtex does the parsing (it is what sphinxcontrib-bibtex uses, so what passes
+here renders there); a light scan of the file supplies line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pybtex.database import parse_string
+from pybtex.scanner import PybtexError
+
+from .errors import Problems
+
+_ENTRY = re.compile(r"^\s*@(\w+)\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    line: int
+    type: str
+    title: str
+    url: str
+    year: str
+    author: str
+
+
+def load(path: Path, problems: Problems) -> dict[str, Reference]:
+    if not path.exists():
+        problems.add(path, 1, "the references file is missing")
+        return {}
+    text = path.read_text(encoding="utf-8")
+    lines: dict[str, int] = {}
+    for match in _ENTRY.finditer(text):
+        key = match.group(2)
+        line = text.count("\n", 0, match.start()) + 1
+        if key.lower() in lines:
+            problems.add(path, line, f"the reference key “{key}” is used twice (first on line {lines[key.lower()]})")
+        lines.setdefault(key.lower(), line)
+    try:
+        database = parse_string(text, "bibtex")
+    except PybtexError as exc:
+        problems.add(path, _line_of_error(exc, text), f"this is not valid BibTeX ({exc})")
+        return {}
+    refs: dict[str, Reference] = {}
+    for key, entry in database.entries.items():
+        line = lines.get(key.lower(), 1)
+        fields = entry.fields
+        url = fields.get("url", "")
+        if not url.startswith(("https://", "http://")):
+            problems.add(path, line, f"the reference “{key}” needs a “url” field with a web address")
+        if not fields.get("title"):
+            problems.add(path, line, f"the reference “{key}” needs a “title”")
+        author = " and ".join(str(p) for p in entry.persons.get("author", [])) or fields.get(
+            "organization", fields.get("publisher", "")
+        )
+        refs[key] = Reference(
+            key=key,
+            line=line,
+            type=entry.type,
+            title=fields.get("title", ""),
+            url=url,
+            year=fields.get("year", ""),
+            author=author,
+        )
+    return refs
+
+
+def _line_of_error(exc: PybtexError, text: str) -> int:
+    match = re.search(r"line (\d+)", str(exc))
+    return int(match.group(1)) if match else 1

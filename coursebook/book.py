@@ -1,0 +1,251 @@
+"""The whole book's records, loaded and cross-checked in one place.
+
+``Book.load()`` reads the seed, the manifest and everything in ``data/``. It either
+returns a book whose every cross-reference resolves, or raises :class:`DataError`
+listing every problem as ``file:line: message``. The CLI, the Sphinx extension,
+the widgets and the tests all go through it, so they agree on what is valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import bib, schemas, yamlio
+from .article import Article
+from .errors import Problems
+from .paths import BookPaths, find_root
+
+
+@dataclass
+class Chapter:
+    id: str
+    title: str
+    path: Path
+
+    @property
+    def page(self) -> str:
+        """The built page, relative to another page in ``chapters/``."""
+        return f"{self.id}.html"
+
+
+@dataclass
+class Book:
+    paths: BookPaths
+    article: Article
+    references: dict[str, bib.Reference]
+    chapters: dict[str, Chapter]
+    objectives: dict[str, schemas.Objective] = field(default_factory=dict)
+    quizzes: dict[str, list[Any]] = field(default_factory=dict)  # chapter id -> questions
+
+    # --- loading ------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, root: Path | str | None = None) -> "Book":
+        paths = BookPaths(Path(root).resolve() if root else find_root())
+        problems = Problems(paths.root)
+        article = Article.load(paths.seeds, problems)
+        problems.raise_if_any()
+        assert article is not None
+        loader = _Loader(paths, article, problems)
+        book = loader.run()
+        problems.raise_if_any()
+        return book
+
+    # --- queries --------------------------------------------------------------------
+
+    @property
+    def storage_namespace(self) -> str:
+        return f"coursebook:{self.article.info.cite}"
+
+    def passage_link(self, paragraph: str) -> str:
+        return f"{self.article.chapter_of(paragraph)}.html#{paragraph}"
+
+    def questions(self) -> list[Any]:
+        return [q for questions in self.quizzes.values() for q in questions]
+
+    def question(self, qid: str) -> Any:
+        for q in self.questions():
+            if q.id == qid:
+                return q
+        raise KeyError(f"no question with id “{qid}”")
+
+
+@lru_cache(maxsize=4)
+def load_cached(root: str) -> Book:
+    """One load per process and root: notebooks call this in several cells."""
+    return Book.load(root)
+
+
+def current_book() -> Book:
+    return load_cached(str(find_root()))
+
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
+
+
+class _Loader:
+    def __init__(self, paths: BookPaths, article: Article, problems: Problems):
+        self.paths = paths
+        self.article = article
+        self.problems = problems
+
+    def run(self) -> Book:
+        refs = bib.load(self.paths.references, self.problems)
+        book = Book(self.paths, self.article, refs, self._chapters())
+        self.book = book
+        if self.article.info.cite not in refs:
+            self.problems.add(
+                self.paths.seeds / "manifest.yaml", 1, f"the article’s reference “{self.article.info.cite}” is not in references.bib"
+            )
+        book.objectives = self._objectives()
+        book.quizzes = self._quizzes()
+        return book
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _chapters(self) -> dict[str, Chapter]:
+        chapters: dict[str, Chapter] = {}
+        for path in sorted(self.paths.chapters.glob("*.md")):
+            match = _HEADING.search(path.read_text(encoding="utf-8"))
+            chapters[path.stem] = Chapter(path.stem, match.group(1) if match else path.stem, path)
+        for info in self.article.chapters:
+            if info.id not in chapters:
+                self.problems.add(
+                    self.paths.seeds / "manifest.yaml", 1, f"chapter “{info.id}” has no page chapters/{info.id}.md"
+                )
+            else:
+                chapters[info.id].title = info.title
+        return chapters
+
+    def _list_file(self, path: Path, model) -> list[tuple[Any, int]]:
+        """Load a YAML list of records; return (record, line) pairs that validated."""
+        if not path.exists():
+            return []
+        raw = yamlio.load(path, self.problems)
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.problems.add(path, getattr(raw, "line", 1), "this file must be a list of entries, each starting with “- ”")
+            return []
+        records = []
+        for index, item in enumerate(raw):
+            record = schemas.validate(model, item, path=path, problems=self.problems, root=raw, loc_prefix=(index,))
+            if record is not None:
+                records.append((record, raw.line_of(index)))
+        self._unique([(r.id, line) for r, line in records], path)
+        return records
+
+    def _unique(self, ids: list[tuple[str, int]], path: Path, seen: dict | None = None) -> None:
+        seen = {} if seen is None else seen
+        for ident, line in ids:
+            if ident in seen:
+                first_path, first_line = seen[ident]
+                where = f"line {first_line}" if first_path == path else f"{self.problems.rel(first_path)}:{first_line}"
+                self.problems.add(path, line, f"the id “{ident}” is used twice (also at {where}); ids must be unique")
+            else:
+                seen[ident] = (path, line)
+
+    def check_cites(self, cites, path: Path, line: int) -> None:
+        for key in cites:
+            if key not in self.book.references:
+                close = _close(key, self.book.references)
+                self.problems.add(path, line, f"the reference “{key}” is not in data/references.bib{close}")
+
+    def check_paragraph(self, paragraph: str, path: Path, line: int) -> bool:
+        if paragraph not in self.article.paragraphs:
+            last = len(self.article.paragraphs)
+            self.problems.add(path, line, f"there is no paragraph “{paragraph}”: the article has p1 to p{last}")
+            return False
+        return True
+
+    def check_chapter(self, chapter: str, path: Path, line: int) -> None:
+        if chapter not in self.book.chapters:
+            close = _close(chapter, self.book.chapters)
+            self.problems.add(path, line, f"there is no chapter “{chapter}” (no file chapters/{chapter}.md){close}")
+
+    # --- collections ------------------------------------------------------------------
+
+    def _objectives(self) -> dict[str, schemas.Objective]:
+        path = self.paths.data / "objectives.yaml"
+        records = self._list_file(path, schemas.Objective)
+        for record, line in records:
+            self.check_chapter(record.chapter, path, line)
+        return {r.id: r for r, _ in records}
+
+    def _quizzes(self) -> dict[str, list[Any]]:
+        quizzes: dict[str, list[Any]] = {}
+        seen_ids: dict = {}
+        for path in sorted((self.paths.data / "quizzes").glob("*.yaml")):
+            raw = yamlio.load(path, self.problems)
+            if raw is None:
+                continue
+            header = schemas.validate(schemas.QuizFile, raw, path=path, problems=self.problems)
+            if header is None:
+                continue
+            if header.chapter != path.stem:
+                self.problems.add(path, raw.line_of("chapter"), f"this file is named {path.name}, so “chapter” must be “{path.stem}”")
+            self.check_chapter(header.chapter, path, raw.line_of("chapter"))
+            questions = []
+            raw_questions = raw["questions"]
+            for index, item in enumerate(raw_questions):
+                line = raw_questions.line_of(index)
+                question = self._question(item, path, raw, index)
+                if question is None:
+                    continue
+                self._unique([(question.id, line)], path, seen_ids)
+                self.check_paragraph(question.passage, path, _line(item, "passage", line))
+                self.check_cites(question.cite, path, _line(item, "cite", line))
+                objective = self.book.objectives.get(question.objective)
+                if objective is None:
+                    close = _close(question.objective, self.book.objectives)
+                    self.problems.add(
+                        path, _line(item, "objective", line), f"the objective “{question.objective}” is not in data/objectives.yaml{close}"
+                    )
+                elif objective.chapter != header.chapter:
+                    self.problems.add(
+                        path,
+                        _line(item, "objective", line),
+                        f"the objective “{question.objective}” belongs to chapter “{objective.chapter}”, not “{header.chapter}”",
+                    )
+                questions.append(question)
+            quizzes[header.chapter] = questions
+        return quizzes
+
+    def _question(self, item: Any, path: Path, raw: Any, index: int):
+        loc = ("questions", index)
+        line = raw["questions"].line_of(index)
+        if not isinstance(item, dict):
+            self.problems.add(path, line, "each question must be an entry with fields (id, type, prompt, …)")
+            return None
+        kind = item.get("type")
+        model = schemas.QUESTION_TYPES.get(kind)
+        if model is None:
+            known = ", ".join(schemas.QUESTION_TYPES)
+            where = _line(item, "type", line)
+            if kind is None:
+                self.problems.add(path, where, f"the question has no “type”; use one of: {known}")
+            else:
+                close = _close(str(kind), schemas.QUESTION_TYPES)
+                self.problems.add(path, where, f"“{kind}” is not a question type; use one of: {known}{close}")
+            return None
+        return schemas.validate(model, item, path=path, problems=self.problems, root=raw, loc_prefix=loc)
+
+
+def _line(item: Any, key: str, default: int) -> int:
+    return item.line_of(key) if isinstance(item, yamlio.LineDict) else default
+
+
+def _close(word: str, choices) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean “{match[0]}”?)" if match else ""
+
+
+def count_types(questions) -> Counter:
+    return Counter(q.type for q in questions)

@@ -1,0 +1,53 @@
+"""Where the book's folders are.
+
+A notebook runs with its own folder (``chapters/``) as the working directory, tests
+run from the top, and the Sphinx extension knows the source directory. All of them
+find the book the same way: the nearest folder above that holds ``seeds/manifest.yaml``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BookPaths:
+    root: Path
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def chapters(self) -> Path:
+        return self.root / "chapters"
+
+    @property
+    def references(self) -> Path:
+        return self.data / "references.bib"
+
+    def inputs(self) -> list[Path]:
+        """Every file whose content can change what the book shows (besides chapters)."""
+        files = [p for p in sorted(self.seeds.rglob("*")) if p.is_file()]
+        files += [p for p in sorted(self.data.rglob("*")) if p.is_file() and "_incoming" not in p.parts]
+        return files
+
+
+def find_root(start: Path | None = None) -> Path:
+    env = os.environ.get("COURSEBOOK_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "seeds" / "manifest.yaml").is_file():
+            return folder
+    raise FileNotFoundError(
+        f"no book found: no folder at or above {here} contains seeds/manifest.yaml "
+        "(set COURSEBOOK_ROOT to the book's folder)"
+    )

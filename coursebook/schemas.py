@@ -1,0 +1,302 @@
+"""The shape of every data file, as pydantic models.
+
+The models say what each record must contain; :func:`validate` turns pydantic's
+errors into ``file:line: plain sentence`` problems. Checks that need more than one
+record (unknown ids, duplicates, quotes that do not match the article) live in
+:mod:`coursebook.book`, which knows the whole book.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+
+from .errors import Problems
+from .yamlio import line_at
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+Text = Annotated[str, Field(min_length=1)]
+ParagraphId = Annotated[str, Field(pattern=r"^p[0-9]+$")]
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- seeds/manifest.yaml -------------------------------------------------------------
+
+Role = Literal[
+    "title",
+    "standfirst",
+    "photo-caption",
+    "photo-credit",
+    "section-heading",
+    "paragraph",
+    "pull-quote",
+    "related-link",
+    "author-bio",
+    "disclaimer",
+]
+
+
+class ManifestLine(Record):
+    line: int = Field(ge=1)
+    role: Role
+    chapter: Id
+    id: Optional[ParagraphId] = None
+    repeats: Optional[ParagraphId] = None
+
+
+class ArticleInfo(Record):
+    title: Text
+    author: Text
+    outlet: Text
+    section: Text
+    published: Annotated[str, Field(pattern=DATE_PATTERN)]
+    url: Text
+    cite: Text
+
+
+class ChapterInfo(Record):
+    id: Id
+    title: Text
+
+
+class Manifest(Record):
+    seed: Text
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    article: ArticleInfo
+    chapters: list[ChapterInfo] = Field(min_length=1)
+    lines: list[ManifestLine] = Field(min_length=1)
+
+
+# --- data/objectives.yaml ---------------------------------------------------------------
+
+Level = Literal["remember", "understand", "apply", "analyse", "evaluate"]
+
+
+class Objective(Record):
+    id: Id
+    chapter: Id
+    text: Text
+
+
+# --- data/quizzes/*.yaml ------------------------------------------------------------------
+
+
+class QuestionBase(Record):
+    id: Id
+    prompt: Text
+    explanation: Text
+    passage: ParagraphId
+    objective: Id
+    level: Level
+    cite: list[Id] = []
+
+
+class Option(Record):
+    text: Text
+    correct: bool = False
+    feedback: Text
+
+
+class SingleQuestion(QuestionBase):
+    type: Literal["single"]
+    options: list[Option] = Field(min_length=2)
+
+    @field_validator("options")
+    @classmethod
+    def _one_correct(cls, options: list[Option]) -> list[Option]:
+        count = sum(o.correct for o in options)
+        if count != 1:
+            raise ValueError(
+                f"a single-choice question needs exactly one option marked “correct: true” (found {count})"
+            )
+        return options
+
+
+class MultipleQuestion(QuestionBase):
+    type: Literal["multiple"]
+    options: list[Option] = Field(min_length=2)
+
+    @field_validator("options")
+    @classmethod
+    def _some_correct(cls, options: list[Option]) -> list[Option]:
+        if not any(o.correct for o in options):
+            raise ValueError("no option is marked “correct: true”; mark at least one")
+        return options
+
+
+class TrueFalseQuestion(QuestionBase):
+    type: Literal["true-false"]
+    options: list[Option] = Field(min_length=2, max_length=2)
+
+    @field_validator("options")
+    @classmethod
+    def _true_and_false(cls, options: list[Option]) -> list[Option]:
+        if sorted(o.text for o in options) != ["False", "True"]:
+            raise ValueError("a true-false question has exactly two options, “True” and “False”")
+        if sum(o.correct for o in options) != 1:
+            raise ValueError("exactly one of “True” and “False” must be marked “correct: true”")
+        return options
+
+
+class NumericFeedback(Record):
+    correct: Text
+    low: Text
+    high: Text
+
+
+class NumericQuestion(QuestionBase):
+    type: Literal["numeric"]
+    answer: float
+    tolerance: float = Field(ge=0)
+    unit: str = ""
+    feedback: NumericFeedback
+
+
+class OrderItem(Record):
+    text: Text
+    feedback: Text
+
+
+class OrderQuestion(QuestionBase):
+    type: Literal["order"]
+    items: list[OrderItem] = Field(min_length=2, max_length=8)
+
+
+class MatchPair(Record):
+    left: Text
+    right: Text
+    feedback: Text
+
+
+class MatchQuestion(QuestionBase):
+    type: Literal["match"]
+    pairs: list[MatchPair] = Field(min_length=2, max_length=8)
+
+    @field_validator("pairs")
+    @classmethod
+    def _distinct(cls, pairs: list[MatchPair]) -> list[MatchPair]:
+        for side in ("left", "right"):
+            texts = [getattr(p, side) for p in pairs]
+            if len(set(texts)) != len(texts):
+                raise ValueError(f"two pairs have the same {side} text; each must be different")
+        return pairs
+
+
+QUESTION_TYPES = {
+    "single": SingleQuestion,
+    "multiple": MultipleQuestion,
+    "true-false": TrueFalseQuestion,
+    "numeric": NumericQuestion,
+    "order": OrderQuestion,
+    "match": MatchQuestion,
+}
+Question = Union[
+    SingleQuestion, MultipleQuestion, TrueFalseQuestion, NumericQuestion, OrderQuestion, MatchQuestion
+]
+
+
+class QuizFile(Record):
+    chapter: Id
+    questions: list[dict] = Field(min_length=1)  # each validated by its own type, below
+
+
+# --- validation with plain messages -------------------------------------------------------
+
+
+def _field_list(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def _plain(error: dict, model: type[BaseModel] | None) -> str:
+    kind = error["type"]
+    loc = [p for p in error["loc"] if not isinstance(p, int)]
+    field = str(loc[-1]) if loc else "this entry"
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return f"“{field}” is missing"
+    if kind == "extra_forbidden":
+        known = _known_fields(model, error["loc"])
+        close = difflib.get_close_matches(field, known, n=1)
+        hint = f"; did you mean “{close[0]}”?" if close else (f"; allowed here: {', '.join(known)}" if known else "")
+        return f"“{field}” is not a field here{hint}"
+    if kind == "literal_error":
+        return f"“{error['input']}” is not allowed for “{field}”; use one of: {_expected(ctx)}"
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        if pattern == ID_PATTERN:
+            return f"“{error['input']}” is not a valid id: use lower-case letters, digits and single hyphens"
+        if pattern == DATE_PATTERN:
+            return f"“{error['input']}” is not a date: write YYYY-MM-DD, YYYY-MM or YYYY"
+        if "p[0-9]" in pattern:
+            return f"“{error['input']}” is not a paragraph id: write p1, p2, …"
+        return f"“{error['input']}” does not have the expected form for “{field}”"
+    if kind in ("string_type", "string_too_short"):
+        return f"“{field}” must be non-empty text"
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return f"“{field}” must be a number (got “{error['input']}”)"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"“{field}” must be true or false (got “{error['input']}”)"
+    if kind in ("list_type",):
+        return f"“{field}” must be a list"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"“{field}” must be an entry with fields (key: value lines)"
+    if kind == "too_short":
+        return f"“{field}” needs at least {ctx.get('min_length')} item(s)"
+    if kind == "too_long":
+        return f"“{field}” allows at most {ctx.get('max_length')} item(s)"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        return f"“{field}” is out of range ({error['msg'].lower()})"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return f"“{field}”: {error['msg']}"
+
+
+def _expected(ctx: dict) -> str:
+    expected = ctx.get("expected", "")
+    return ", ".join(re.findall(r"'([^']*)'", expected)) or expected
+
+
+def _known_fields(model: type[BaseModel] | None, loc: tuple) -> list[str]:
+    current: Any = model
+    for part in loc[:-1]:
+        if current is None or isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        annotation = fields[part].annotation
+        inner = getattr(annotation, "__args__", None)
+        current = inner[0] if inner else annotation
+    return _field_list(current) if current is not None and hasattr(current, "model_fields") else []
+
+
+def validate(
+    model: type[BaseModel] | Any,
+    data: Any,
+    *,
+    path,
+    problems: Problems,
+    root: Any = None,
+    loc_prefix: tuple = (),
+):
+    """Validate ``data`` against ``model``; record each error at its line and return None on failure."""
+    root = data if root is None else root
+    adapter = model if isinstance(model, TypeAdapter) else None
+    try:
+        if adapter is not None:
+            return adapter.validate_python(data)
+        return model.model_validate(data)
+    except ValidationError as exc:
+        target = None if adapter is not None else model
+        for error in exc.errors():
+            loc = loc_prefix + tuple(error["loc"])
+            problems.add(path, line_at(root, loc), _plain(error, target))
+        return None

@@ -1,0 +1,92 @@
+"""The Sphinx side of the engine: checks before the build, directives, page assets.
+
+Registered in ``_config.yml`` under ``sphinx.extra_extensions``. What it does:
+
+* before anything is read, loads the whole book with :meth:`Book.load`; problems are
+  printed as ``file:line: message`` and the build stops, so bad data never yields a
+  half-built site;
+* makes every page depend on ``seeds/`` and ``data/`` and on the engine itself, so an
+  edit to a quiz or to a widget's JavaScript rebuilds the pages that show it;
+* provides the directives chapters use (``article``, ``objectives``);
+* ships the engine's CSS and the widget host, the host only on pages with widgets;
+* removes what would make a page fetch from another host (sphinx-thebe's loader).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from ..book import Book
+from ..errors import DataError
+from ..paths import find_root
+from . import directives, nodes
+
+logger = logging.getLogger(__name__)
+
+ENGINE = Path(__file__).resolve().parent.parent
+STATIC = ENGINE / "static"
+WIDGET_MARKER = 'data-cb-widget="'
+
+
+def _fingerprint(root: Path) -> str:
+    """A hash of everything outside ``chapters/`` that changes what pages show."""
+    digest = hashlib.sha256()
+    from ..paths import BookPaths
+
+    files = BookPaths(root).inputs()
+    files += sorted(p for p in ENGINE.rglob("*") if p.is_file() and p.suffix in {".py", ".js", ".css", ".svg"})
+    for path in files:
+        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _load_book(app: Sphinx, config: Config) -> None:
+    root = find_root(Path(app.srcdir))
+    try:
+        app.coursebook = Book.load(root)  # type: ignore[attr-defined]
+    except DataError as exc:
+        sys.stderr.write("\nThe book was not built, because its sources have problems:\n\n")
+        for problem in exc.problems:
+            sys.stderr.write(f"  {problem}\n")
+        sys.stderr.write(f"\n{len(exc.problems)} problem(s). Fix them and build again (`make check` lists them).\n")
+        sys.stderr.flush()
+        # SystemExit passes through jupyter-book's exception handler, so no traceback
+        # is printed and nothing has been written yet.
+        raise SystemExit(1) from None
+    # A config value that Sphinx compares between builds: when data or engine change,
+    # every page is re-read (and its notebook re-executed).
+    config.coursebook_fingerprint = _fingerprint(root)
+
+
+def _static_path(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    scripts = context.get("script_files", [])
+    # sphinx-thebe declares THEBE_JS_URL twice (a SyntaxError on every page) and its
+    # loader points at unpkg.com; with no kernel to talk to, neither belongs here.
+    context["script_files"] = [
+        s for s in scripts if "thebe" not in str(s.filename or "") and "THEBE_JS_URL" not in str(s.attributes.get("body", ""))
+    ]
+    body = context.get("body", "")
+    if WIDGET_MARKER in body:
+        app.add_js_file("coursebook/widgets/host.js", type="module")
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("coursebook_fingerprint", "", "env")
+    app.connect("config-inited", _load_book, priority=100)
+    app.connect("builder-inited", _static_path)
+    app.connect("html-page-context", _page_assets)
+    app.add_css_file("coursebook/book.css")
+    nodes.register(app)
+    directives.register(app)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,130 @@
+"""Shared fixtures: the book's folders, the built site, a local server and a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def book():
+    from coursebook import Book
+
+    return Book.load(ROOT)
+
+
+def toc_pages() -> list[str]:
+    """Every page of the book, as paths relative to the site root, in reading order."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+    for part in toc.get("parts", []):
+        pages += [entry["file"] for entry in part["chapters"]]
+    return [f"{page}.html" for page in pages]
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    if not (SITE / "index.html").exists():
+        pytest.fail("the book is not built: run `make book` (make test does it for you)")
+    return SITE
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+class SubPathHandler(_QuietHandler):
+    """Serves the site under /course/book/, as ordinary hosting under a sub-path would."""
+
+    prefix = "/course/book"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix + "/"):
+            return str(Path(self.directory) / "__not_under_prefix__")
+        return super().translate_path(path[len(self.prefix):])
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(SubPathHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SubPathHandler.prefix}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not Path(path).exists():
+        pytest.fail(f"Chromium is not installed at {path}: run `make test`, which installs it, or set CHROMIUM")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium_path,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+BOOK_PARTS = ["_config.yml", "_toc.yml", "chapters", "data", "seeds"]
+
+
+@pytest.fixture
+def book_copy(tmp_path) -> Path:
+    """A throwaway copy of the book's sources, to break on purpose."""
+    import shutil
+
+    dest = tmp_path / "book"
+    dest.mkdir()
+    for part in BOOK_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("_incoming"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")

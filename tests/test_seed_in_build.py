@@ -1,0 +1,97 @@
+"""The author's words, read back from the built HTML, are the seed: every line, in order.
+
+The pages are parsed (not grepped): the article's lines are the ``.cb-text`` elements
+inside ``section.cb-article``, taken page by page in the book's reading order.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import toc_pages
+
+
+def seed_lines(book) -> list[str]:
+    text = book.article.seed_path.read_text(encoding="utf-8")
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def article_blocks(site):
+    for rel in toc_pages():
+        soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+        for section in soup.select("section.cb-article"):
+            for line in section.select(".cb-line"):
+                yield rel, line
+
+
+def test_every_seed_line_appears_verbatim_and_in_order(site, book):
+    rendered = [line.select_one(".cb-text").get_text() for _, line in article_blocks(site)]
+    assert rendered == seed_lines(book)
+
+
+def test_article_text_is_set_apart_and_labelled(site, book):
+    blocks = list(article_blocks(site))
+    for rel, line in blocks:
+        roles = [c for c in line["class"] if c.startswith("cb-role-")]
+        assert len(roles) == 1, (rel, line)
+        meta = line.select_one(".cb-meta").get_text(" ", strip=True)
+        assert meta, f"{rel}: a line of the article has no label"
+    sections = [s for rel in toc_pages() for s in
+                BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser").select("section.cb-article")]
+    assert len(sections) == 6
+    assert all(s.get("aria-label", "").startswith("The article, ¶") for s in sections)
+
+
+def test_paragraphs_carry_number_and_stable_anchor(site, book):
+    paragraphs = [(rel, line) for rel, line in article_blocks(site) if "cb-role-paragraph" in line["class"]]
+    assert [line["id"] for _, line in paragraphs] == [f"p{n}" for n in range(1, 18)]
+    for rel, line in paragraphs:
+        link = line.select_one("a.cb-pnum")
+        assert link["href"] == f"#{line['id']}"
+        assert link.get_text() == f"¶{line['id'][1:]}"
+        chapter = book.article.chapter_of(line["id"])
+        assert rel == f"chapters/{chapter}.html"
+
+
+def test_each_non_paragraph_role_says_what_it_is(site):
+    expected = {
+        "cb-role-title": "Headline",
+        "cb-role-standfirst": "Standfirst",
+        "cb-role-photo-caption": "Photo caption",
+        "cb-role-photo-credit": "photo credit",
+        "cb-role-pull-quote": "Pull quote",
+        "cb-role-related-link": "Related link",
+        "cb-role-author-bio": "About the author",
+        "cb-role-disclaimer": "disclaimer",
+        "cb-role-section-heading": "Section heading",
+    }
+    found = set()
+    for _, line in article_blocks(site):
+        for cls, label in expected.items():
+            if cls in line["class"]:
+                assert label.lower() in line.select_one(".cb-meta").get_text().lower()
+                found.add(cls)
+    assert found == set(expected)
+
+
+def test_no_page_references_another_host_for_assets(site):
+    pattern = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="((?:https?:)?//[^"]+)"')
+    offenders = {}
+    for page in site.rglob("*.html"):
+        hits = pattern.findall(page.read_text(encoding="utf-8"))
+        if hits:
+            offenders[str(page.relative_to(site))] = sorted(set(hits))
+    assert offenders == {}
+
+
+def test_no_cdn_urls_in_scripts_or_styles(site):
+    hosts = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "fonts.googleapis.com", "mathjax")
+    offenders = []
+    for page in site.rglob("*.html"):
+        text = html.unescape(page.read_text(encoding="utf-8"))
+        offenders += [f"{page.name}: {h}" for h in hosts if h in text]
+    assert offenders == []
