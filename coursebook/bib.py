@@ -15,7 +15,7 @@ from pybtex.scanner import PybtexError
 
 from .errors import Problems
 
-_ENTRY = re.compile(r"^\s*@(\w+)\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
+_ENTRY = re.compile(r"^[ \t]*@(\w+)\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 
 
 @dataclass(frozen=True)

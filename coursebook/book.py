@@ -9,7 +9,6 @@ the widgets and the tests all go through it, so they agree on what is valid.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -122,8 +121,11 @@ class _Loader:
                 chapters[info.id].title = info.title
         return chapters
 
-    def _list_file(self, path: Path, model) -> list[tuple[Any, int]]:
-        """Load a YAML list of records; return (record, line) pairs that validated."""
+    def _list_file(self, path: Path, model) -> list[tuple[Any, Any]]:
+        """Load a YAML list of records; return (record, raw entry) pairs that validated.
+
+        The raw entry keeps line numbers: ``_line(raw, "chapter", ...)`` is where its
+        ``chapter:`` key is, for problems found by later cross-checks."""
         if not path.exists():
             return []
         raw = yamlio.load(path, self.problems)
@@ -136,8 +138,8 @@ class _Loader:
         for index, item in enumerate(raw):
             record = schemas.validate(model, item, path=path, problems=self.problems, root=raw, loc_prefix=(index,))
             if record is not None:
-                records.append((record, raw.line_of(index)))
-        self._unique([(r.id, line) for r, line in records], path)
+                records.append((record, item))
+        self._unique([(r.id, _line(item, "id", raw.line)) for r, item in records], path)
         return records
 
     def _unique(self, ids: list[tuple[str, int]], path: Path, seen: dict | None = None) -> None:
@@ -173,8 +175,8 @@ class _Loader:
     def _objectives(self) -> dict[str, schemas.Objective]:
         path = self.paths.data / "objectives.yaml"
         records = self._list_file(path, schemas.Objective)
-        for record, line in records:
-            self.check_chapter(record.chapter, path, line)
+        for record, item in records:
+            self.check_chapter(record.chapter, path, _line(item, "chapter", item.line))
         return {r.id: r for r, _ in records}
 
     def _quizzes(self) -> dict[str, list[Any]]:
@@ -245,7 +247,3 @@ def _close(word: str, choices) -> str:
 
     match = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean “{match[0]}”?)" if match else ""
-
-
-def count_types(questions) -> Counter:
-    return Counter(q.type for q in questions)

@@ -105,6 +105,10 @@ def load(path: Path, problems: Problems) -> Any:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        context = getattr(exc, "context", None) or ""
+        if context.startswith(("while parsing a flow", "while scanning a quoted")) and exc.context_mark:
+            # An unclosed bracket or quote: point at where it was opened, not where YAML gave up.
+            mark = exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         problems.add(path, line, _plain_yaml_message(exc))
         return None

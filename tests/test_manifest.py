@@ -42,7 +42,7 @@ def test_roles_match_the_published_layout(root):
     assert by_role["photo-credit"][0].endswith("[Alexei Nikolsky/Reuters]")
     assert by_role["section-heading"] == ["Seeking a way out", "Iran as a bargaining chip?"]
     assert by_role["related-link"] == ["OPINION: Where next for Russia in Syria?"]
-    assert by_role["author-bio"][0].startswith("Leonid Issaev is a lecturer")
+    assert by_role["author-bio"][0].startswith("Leonid Issaev is\xa0a lecturer")  # sic: a no-break space
     assert by_role["disclaimer"][0].startswith("The views expressed in this article")
     assert len(by_role["paragraph"]) == 17
     # The pull quote is a paragraph printed twice: its text is also a paragraph's.

@@ -9,7 +9,8 @@ Registered in ``_config.yml`` under ``sphinx.extra_extensions``. What it does:
   edit to a quiz or to a widget's JavaScript rebuilds the pages that show it;
 * provides the directives chapters use (``article``, ``objectives``);
 * ships the engine's CSS and the widget host, the host only on pages with widgets;
-* removes what would make a page fetch from another host (sphinx-thebe's loader).
+* removes what would make a page fetch from another host (sphinx-thebe's loader), and
+  fixes the theme's accessibility and console errors at their source (template overrides).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 ENGINE = Path(__file__).resolve().parent.parent
 STATIC = ENGINE / "static"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 WIDGET_MARKER = 'data-cb-widget="'
 
 
@@ -40,7 +42,7 @@ def _fingerprint(root: Path) -> str:
     from ..paths import BookPaths
 
     files = BookPaths(root).inputs()
-    files += sorted(p for p in ENGINE.rglob("*") if p.is_file() and p.suffix in {".py", ".js", ".css", ".svg"})
+    files += sorted(p for p in ENGINE.rglob("*") if p.is_file() and p.suffix in {".py", ".js", ".css", ".svg", ".html"})
     for path in files:
         digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
         digest.update(path.read_bytes())
@@ -65,6 +67,13 @@ def _load_book(app: Sphinx, config: Config) -> None:
     config.coursebook_fingerprint = _fingerprint(root)
 
 
+def _theme_fixes(app: Sphinx, config: Config) -> None:
+    # Our template overrides (accessible names for two theme buttons) come first.
+    config.templates_path.insert(0, str(TEMPLATES))
+    # With no default, the theme's script starts in mode "" and logs a console error.
+    config.html_context.setdefault("default_mode", "auto")
+
+
 def _static_path(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC))
 
@@ -77,6 +86,10 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         s for s in scripts if "thebe" not in str(s.filename or "") and "THEBE_JS_URL" not in str(s.attributes.get("body", ""))
     ]
     body = context.get("body", "")
+    # docutils marks each citation role="doc-biblioentry" inside a role="list" container;
+    # axe (rightly) wants list items there, a critical violation on the references page.
+    if 'role="doc-biblioentry"' in body:
+        body = context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
     if WIDGET_MARKER in body:
         app.add_js_file("coursebook/widgets/host.js", type="module")
 
@@ -84,6 +97,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
 def setup(app: Sphinx) -> dict:
     app.add_config_value("coursebook_fingerprint", "", "env")
     app.connect("config-inited", _load_book, priority=100)
+    app.connect("config-inited", _theme_fixes)
     app.connect("builder-inited", _static_path)
     app.connect("html-page-context", _page_assets)
     app.add_css_file("coursebook/book.css")
