@@ -55,6 +55,13 @@ def load(path: Path, problems: Problems) -> dict[str, Reference]:
             problems.add(path, line, f"the reference “{key}” needs a “url” field with a web address")
         if not fields.get("title"):
             problems.add(path, line, f"the reference “{key}” needs a “title”")
+        if entry.type not in ("online", "misc") and not entry.persons.get("author"):
+            # The bibliography style cannot print such an entry without an author.
+            problems.add(
+                path, line, f"the reference “{key}” is an @{entry.type} and needs an “author” (or make it an @online with an “organization”)"
+            )
+        elif not entry.persons.get("author") and not fields.get("organization"):
+            problems.add(path, line, f"the reference “{key}” needs an “author” or an “organization”")
         author = " and ".join(str(p) for p in entry.persons.get("author", [])) or fields.get(
             "organization", fields.get("publisher", "")
         )

@@ -64,6 +64,20 @@ class Book:
     def passage_link(self, paragraph: str) -> str:
         return f"{self.article.chapter_of(paragraph)}.html#{paragraph}"
 
+    def ordered_quizzes(self) -> list[tuple[str, list[Any]]]:
+        """Quizzes in reading order (the order of ``_toc.yml``)."""
+        order = {chapter: n for n, chapter in enumerate(self.reading_order())}
+        return sorted(self.quizzes.items(), key=lambda item: order.get(item[0], len(order)))
+
+    def reading_order(self) -> list[str]:
+        """Page ids (file stems) in the order of ``_toc.yml``."""
+        import yaml
+
+        toc = yaml.safe_load((self.paths.root / "_toc.yml").read_text(encoding="utf-8"))
+        files = [toc["root"]] + [e["file"] for part in toc.get("parts", []) for e in part.get("chapters", [])]
+        files += [e["file"] for e in toc.get("chapters", [])]
+        return [Path(f).stem for f in files]
+
     def questions(self) -> list[Any]:
         return [q for questions in self.quizzes.values() for q in questions]
 

@@ -40,7 +40,7 @@ async function mount(el) {
     const widget = await loadModule(kind);
     const model = createModel(state);
     const target = document.createElement("div");
-    target.className = `cb-widget-root cb-${kind}-root`;
+    target.className = `cb-${kind}-root`;
     el.append(target);
     await widget.render({ model, el: target });
     fallback?.remove();

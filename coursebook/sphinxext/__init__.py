@@ -72,19 +72,32 @@ def _theme_fixes(app: Sphinx, config: Config) -> None:
     config.templates_path.insert(0, str(TEMPLATES))
     # With no default, the theme's script starts in mode "" and logs a console error.
     config.html_context.setdefault("default_mode", "auto")
+    # Without an icon, browsers ask the host root for /favicon.ico: a 404 (and a
+    # console error) whenever the book is served under a sub-path.
+    if not config.html_favicon:
+        config.html_favicon = str(STATIC / "coursebook" / "favicon.svg")
 
 
 def _static_path(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC))
 
 
-def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    scripts = context.get("script_files", [])
+def _unwanted_script(script) -> bool:
+    attributes = getattr(script, "attributes", {})
     # sphinx-thebe declares THEBE_JS_URL twice (a SyntaxError on every page) and its
     # loader points at unpkg.com; with no kernel to talk to, neither belongs here.
-    context["script_files"] = [
-        s for s in scripts if "thebe" not in str(s.filename or "") and "THEBE_JS_URL" not in str(s.attributes.get("body", ""))
-    ]
+    if "thebe" in str(getattr(script, "filename", "") or "") or "THEBE_JS_URL" in str(attributes.get("body", "")):
+        return True
+    # myst-nb embeds the saved widget state for ipywidgets' html-manager, which this
+    # book does not use: our widgets carry their own state. Without this, every page
+    # with a widget would also carry a copy of the widget's JavaScript source.
+    return attributes.get("type") == "application/vnd.jupyter.widget-state+json"
+
+
+def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    scripts = context.get("script_files", [])
+    # Edited in place: Sphinx's per-page add_js_file appends to this same list.
+    scripts[:] = [s for s in scripts if not _unwanted_script(s)]
     body = context.get("body", "")
     # docutils marks each citation role="doc-biblioentry" inside a role="list" container;
     # axe (rightly) wants list items there, a critical violation on the references page.
