@@ -128,3 +128,32 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+MINI = ROOT / "tests" / "books" / "mini"
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory) -> Path:
+    """The fixture book in tests/books/mini, built with the real engine."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("mini")
+    env = {**os.environ, "COURSEBOOK_ROOT": str(MINI)}
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "jupyter-book"), "build", str(MINI), "--path-output", str(out),
+         "-W", "-n", "--keep-going"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def mini_server(mini_site):
+    handler = functools.partial(SubPathHandler, directory=str(mini_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SubPathHandler.prefix}"
+    httpd.shutdown()

@@ -1,0 +1,71 @@
+"""The fixture book (tests/books/mini): hostile text in data shows as text, never runs.
+
+Its quiz puts ``<img src=x onerror=alert(1)>``, ``</script>``, an iframe, an SVG
+with onload and a javascript: link into prompts, options, feedback and explanations.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browserkit import new_context, open_offline
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_embedded_state_cannot_break_out_of_its_script_tag(mini_site):
+    html = (mini_site / "chapters" / "reading.html").read_text(encoding="utf-8")
+    start = html.index('data-cb-widget="quiz"')
+    widget = html[start: html.index("</div>", start)]
+    assert widget.count("</script>") == 1  # only the tag's own end
+    for needle in ("<img", "<iframe", "<svg", "<b>", "<a href=javascript"):
+        assert needle not in widget
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in widget
+
+
+def test_hostile_text_shows_literally_and_runs_nothing(mini_server, browser):
+    context = new_context(browser)
+    page, log = open_offline(context, mini_server)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{mini_server}/chapters/reading.html", wait_until="networkidle")
+    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+
+    card = page.locator("#cb-q-hostile-option")
+    assert card.locator("legend").inner_text() == "</script><script>window.__pwned = 1</script> Which option is the image tag?"
+    assert card.locator("label").first.inner_text() == "<img src=x onerror=alert(1)>"
+    assert card.locator("label").nth(1).inner_text() == "</div><iframe src=javascript:alert(2)></iframe>"
+    card.locator("label").first.click()
+    card.get_by_role("button", name="Check answer").click()
+    assert card.locator(".cb-q-feedback-list li").all_inner_texts() == ["<b>bold?</b> shown as text"]
+    assert card.locator(".cb-q-explanation").inner_text() == "Why: <a href=javascript:alert(4)>not a link</a> & an ampersand"
+    card.get_by_role("button", name="Try again").click()
+    card.locator("label").nth(1).click()
+    card.get_by_role("button", name="Check answer").click()
+    assert card.locator(".cb-q-feedback-list li").all_inner_texts() == ["<script>alert(3)</script>"]
+
+    match = page.locator("#cb-q-hostile-match")
+    assert match.locator("label").first.inner_text() == "<svg onload=alert(5)>"
+    options = match.locator("select").first.locator("option").all_inner_texts()
+    assert "&lt;entity&gt;" in options
+    assert "\u2028line\u2029separators" in options
+
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator(".cb-quiz img, .cb-quiz iframe, .cb-quiz svg, .cb-quiz b, .cb-quiz script").count() == 0
+    assert dialogs == []
+    assert log.problems() == []
+    context.close()
+
+
+def test_fixture_book_renders_every_directive_and_widget(mini_server, browser, mini_site):
+    context = new_context(browser)
+    page, log = open_offline(context, mini_server)
+    page.goto(f"{mini_server}/chapters/reading.html", wait_until="networkidle")
+    assert page.locator(".cb-objectives li").inner_text() == "Read a paragraph that contains <em>markup</em> as plain text."
+    assert page.locator("#p1 .cb-text").inner_text().startswith("This made-up paragraph")
+    assert page.locator(".cb-role-title .cb-text").inner_text() == "A test article"
+    page.goto(f"{mini_server}/chapters/progress.html", wait_until="networkidle")
+    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    assert page.locator("tr[data-chapter='reading'] .cb-progress-answered").inner_text() == "0"
+    assert log.problems() == []
+    context.close()

@@ -1,0 +1,213 @@
+"""Quizzes in the static book, driven in headless chromium with other hosts blocked.
+
+The page's answers must agree with the Python reference grader for every question:
+the correct response and at least one wrong one each, same verdict, same feedback.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from browserkit import new_context, open_offline, run_axe
+from coursebook.grading import correct_response, grade, wrong_responses
+from quizdriver import answer, card, current_order, shown_result, try_again
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def context(browser):
+    context = new_context(browser)
+    yield context
+    context.close()
+
+
+def chapter_url(server, chapter):
+    return f"{server}/chapters/{chapter}.html"
+
+
+def open_chapter(context, server, chapter):
+    page, log = open_offline(context, server)
+    page.goto(chapter_url(server, chapter), wait_until="networkidle")
+    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    return page, log
+
+
+@pytest.mark.parametrize(
+    "chapter",
+    ["hope-of-a-deal", "seeking-a-way-out", "assets-losing-value", "hostage-to-allies",
+     "iran-bargaining-chip", "two-decades-of-distrust", "what-happened-next"],
+)
+def test_every_question_agrees_with_the_python_grader(chapter, book, context, server):
+    questions = book.quizzes[chapter]
+    page, log = open_chapter(context, server, chapter)
+    checked = 0
+    for question in questions:
+        responses = [correct_response(question), *wrong_responses(question)]
+        assert grade(question, responses[0]).correct
+        assert all(not grade(question, r).correct for r in responses[1:]), question.id
+        for response in responses:
+            answer(page, question, response)
+            expected = grade(question, response)
+            state, feedback = shown_result(page, question)
+            assert state == ("correct" if expected.correct else "wrong"), (question.id, response)
+            assert feedback == expected.feedback, (question.id, response)
+            # The explanation and a link to the passage are shown after any answer.
+            c = card(page, question)
+            assert c.locator(".cb-q-explanation").inner_text().endswith(question.explanation.strip())
+            link = c.get_by_role("link", name=f"Read ¶{question.passage[1:]} again")
+            assert link.get_attribute("href") == book.passage_link(question.passage)
+            try_again(page, question)
+            checked += 1
+    assert checked >= 2 * len(questions)
+    assert log.problems() == []
+
+
+def test_score_counts_latest_answers(book, context, server):
+    chapter = "iran-bargaining-chip"
+    questions = book.quizzes[chapter]
+    page, log = open_chapter(context, server, chapter)
+    score = page.locator(".cb-quiz-score")
+    assert score.inner_text() == f"Your score on this page: 0 of {len(questions)} correct (0 answered)."
+    answer(page, questions[0], correct_response(questions[0]))
+    answer(page, questions[1], wrong_responses(questions[1])[0])
+    assert score.inner_text() == f"Your score on this page: 1 of {len(questions)} correct (2 answered)."
+    try_again(page, questions[1])
+    answer(page, questions[1], correct_response(questions[1]))
+    assert score.inner_text() == f"Your score on this page: 2 of {len(questions)} correct (2 answered)."
+    assert log.problems() == []
+
+
+def test_an_unanswered_check_asks_for_an_answer(book, context, server):
+    question = next(q for q in book.quizzes["hope-of-a-deal"] if q.type == "single")
+    page, log = open_chapter(context, server, "hope-of-a-deal")
+    card(page, question).get_by_role("button", name="Check answer").click()
+    assert card(page, question).get_attribute("data-state") == "incomplete"
+    assert card(page, question).locator(".cb-q-feedback").inner_text() == "Choose an option first."
+    assert log.problems() == []
+
+
+def test_progress_survives_reload_and_reset(book, context, server):
+    chapter = "seeking-a-way-out"
+    q1, q2 = book.quizzes[chapter][:2]
+    page, log = open_chapter(context, server, chapter)
+    answer(page, q1, correct_response(q1))
+    answer(page, q2, wrong_responses(q2)[0])
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    assert shown_result(page, q1) == ("correct", grade(q1, correct_response(q1)).feedback)
+    assert shown_result(page, q2)[0] == "wrong"
+    assert "1 of" in page.locator(".cb-quiz-score").inner_text()
+
+    # The progress page adds it up.
+    page.goto(f"{server}/chapters/progress.html", wait_until="networkidle")
+    row = page.locator(f"tr[data-chapter='{chapter}']")
+    assert row.locator(".cb-progress-answered").inner_text() == "2"
+    assert row.locator(".cb-progress-correct").inner_text() == "1"
+
+    # Reset takes two steps, and clears what was stored.
+    page.goto(chapter_url(server, chapter), wait_until="networkidle")
+    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    page.get_by_role("button", name="Reset my answers").click()
+    page.get_by_role("button", name="Yes, clear them").click()
+    assert card(page, q1).get_attribute("data-state") is None
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    assert card(page, q1).get_attribute("data-state") is None
+    assert card(page, q2).get_attribute("data-state") is None
+    assert page.locator(".cb-quiz-score").inner_text().startswith("Your score on this page: 0 of")
+    assert log.problems() == []
+
+
+def test_corrupt_stored_progress_is_dropped_quietly(book, context, server):
+    chapter = "hostage-to-allies"
+    q1, q2, q3 = book.quizzes[chapter][:3]
+    page, log = open_chapter(context, server, chapter)
+    namespace = book.storage_namespace
+    page.evaluate(
+        """([ns, a, b, c]) => {
+            localStorage.setItem(`${ns}:quiz:${a}`, "{not json");
+            localStorage.setItem(`${ns}:quiz:${b}`, JSON.stringify({response: 99, correct: "yes"}));
+            localStorage.setItem(`${ns}:quiz:${c}`, JSON.stringify({response: [42, 43], correct: true}));
+        }""",
+        [namespace, q1.id, q2.id, q3.id],
+    )
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    for q in (q1, q2, q3):
+        assert card(page, q).get_attribute("data-state") is None
+        assert page.evaluate("k => localStorage.getItem(k)", f"{namespace}:quiz:{q.id}") is None
+    # ... and the page still works.
+    answer(page, q1, correct_response(q1))
+    assert shown_result(page, q1)[0] == "correct"
+    assert log.problems() == []
+
+
+def test_progress_page_exports_answers_as_json_and_csv(book, context, server, tmp_path):
+    chapter = "assets-losing-value"
+    q1 = book.quizzes[chapter][0]
+    page, log = open_chapter(context, server, chapter)
+    answer(page, q1, correct_response(q1))
+    page.goto(f"{server}/chapters/progress.html", wait_until="networkidle")
+    page.get_by_label("Your name, to put in the file (optional)").fill("Ada Student")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download my answers (JSON)").click()
+    path = tmp_path / "answers.json"
+    info.value.save_as(path)
+    data = json.loads(path.read_text())
+    assert data["student"] == "Ada Student"
+    assert data["book"] == book.storage_namespace
+    assert [(a["chapter"], a["question"], a["correct"]) for a in data["answers"]] == [(chapter, q1.id, True)]
+    assert data["answers"][0]["response"] == correct_response(q1)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download my answers (CSV)").click()
+    csv_path = tmp_path / "answers.csv"
+    info.value.save_as(csv_path)
+    lines = csv_path.read_text().splitlines()
+    assert lines[0] == "student,chapter,question,number,correct,response,answered_at"
+    assert lines[1].startswith(f"Ada Student,{chapter},{q1.id},1,true,")
+    assert log.problems() == []
+
+
+def test_answered_quiz_page_has_no_serious_axe_violations(book, context, server):
+    chapter = "two-decades-of-distrust"
+    page, log = open_chapter(context, server, chapter)
+    for q in book.quizzes[chapter]:
+        answer(page, q, wrong_responses(q)[0])
+    assert run_axe(page) == []
+    assert log.problems() == []
+
+
+def test_quiz_fits_a_320px_phone(book, browser, server):
+    context = new_context(browser, viewport={"width": 320, "height": 640})
+    page, log = open_offline(context, server)
+    page.goto(chapter_url(server, "iran-bargaining-chip"), wait_until="networkidle")
+    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    for q in book.quizzes["iran-bargaining-chip"]:
+        answer(page, q, wrong_responses(q)[0])
+    overflow = page.evaluate(
+        """() => [...document.querySelectorAll('.cb-quiz *')]
+               .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > 321 || r.left < -1); })
+               .map(el => el.className || el.tagName).slice(0, 5)"""
+    )
+    assert overflow == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert log.problems() == []
+    context.close()
+
+
+def test_order_question_moves_items_and_announces(book, context, server):
+    question = next(q for c in book.quizzes.values() for q in c if q.type == "order")
+    chapter = next(c for c, qs in book.quizzes.items() if question in qs)
+    page, log = open_chapter(context, server, chapter)
+    c = card(page, question)
+    before = current_order(c)
+    assert before != list(range(len(question.items)))  # shuffled, never already solved
+    c.locator(".cb-q-order-item").nth(1).locator("button", has_text="Up").click()
+    after = current_order(c)
+    assert after[0] == before[1] and after[1] == before[0]
+    text = question.items[before[1]].text
+    assert c.locator(".cb-q-feedback").inner_text() == f"“{text}” moved to position 1 of {len(question.items)}."
+    assert log.problems() == []
