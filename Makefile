@@ -71,6 +71,7 @@ test: setup browser book
 bench: setup book
 	$(BIN)/python benchmarks/build_time.py
 	$(BIN)/python benchmarks/page_weight.py
+	$(BIN)/python benchmarks/widget_response.py
 
 clean:
 	rm -rf _build benchmarks/_work tests/_output .pytest_cache
