@@ -40,6 +40,7 @@ class Book:
     chapters: dict[str, Chapter]
     objectives: dict[str, schemas.Objective] = field(default_factory=dict)
     quizzes: dict[str, list[Any]] = field(default_factory=dict)  # chapter id -> questions
+    models: dict[str, schemas.ModelFile] = field(default_factory=dict)  # model id -> parameters
 
     # --- loading ------------------------------------------------------------------
 
@@ -117,6 +118,7 @@ class _Loader:
             )
         book.objectives = self._objectives()
         book.quizzes = self._quizzes()
+        book.models = self._models()
         return book
 
     # --- helpers ----------------------------------------------------------------------
@@ -239,6 +241,66 @@ class _Loader:
                 questions.append(question)
             quizzes[header.chapter] = questions
         return quizzes
+
+    def _models(self) -> dict[str, schemas.ModelFile]:
+        from .models import MODELS
+
+        models: dict[str, schemas.ModelFile] = {}
+        for path in sorted((self.paths.data / "model").glob("*.yaml")):
+            raw = yamlio.load(path, self.problems)
+            if raw is None:
+                continue
+            spec = schemas.validate(schemas.ModelFile, raw, path=path, problems=self.problems)
+            if spec is None:
+                continue
+            if spec.model != path.stem:
+                self.problems.add(path, raw.line_of("model"), f"this file is named {path.name}, so “model” must be “{path.stem}”")
+            engine = MODELS.get(spec.model)
+            if engine is None:
+                self.problems.add(path, raw.line_of("model"), f"there is no model “{spec.model}”; the engine has: {', '.join(MODELS)}")
+                continue
+            self._model_parameters(spec, engine.PARAMETERS, raw, path)
+            models[spec.model] = spec
+        return models
+
+    def _model_parameters(self, spec, expected, raw, path: Path) -> None:
+        raw_params, raw_presets = raw["parameters"], raw["presets"]
+        ids = [p.id for p in spec.parameters]
+        for index, param in enumerate(spec.parameters):
+            line = raw_params.line_of(index)
+            if param.id not in expected:
+                close = _close(param.id, expected)
+                self.problems.add(path, line, f"the model has no parameter “{param.id}”{close}")
+            self.check_cites(param.cite, path, _line(raw_params[index], "cite", line))
+        for name in expected:
+            if name not in ids:
+                self.problems.add(path, raw.line_of("parameters"), f"the parameter “{name}” is missing")
+        self._unique([(p.id, raw_params.line_of(i)) for i, p in enumerate(spec.parameters)], path)
+        by_id = {p.id: p for p in spec.parameters}
+        for index, preset in enumerate(spec.presets):
+            item = raw_presets[index]
+            values_line = _line(item, "values", raw_presets.line_of(index))
+            self.check_cites(preset.cite, path, _line(item, "cite", values_line))
+            values = item.get("values") if isinstance(item, yamlio.LineDict) else None
+            for name in expected:
+                if name not in preset.values:
+                    self.problems.add(path, values_line, f"the preset “{preset.id}” does not set “{name}”")
+            for name, value in preset.values.items():
+                line = values.line_of(name) if isinstance(values, yamlio.LineDict) else values_line
+                param = by_id.get(name)
+                if param is None:
+                    self.problems.add(path, line, f"the preset “{preset.id}” sets “{name}”, which is not a parameter")
+                elif not param.min <= value <= param.max:
+                    self.problems.add(path, line, f"{value:g} is outside the range of “{name}” ({param.min:g} to {param.max:g})")
+                elif not schemas._on_step(value, param.min, param.step):
+                    self.problems.add(path, line, f"{value:g} is not on a step of {param.step:g} for “{name}”; a slider could never show it")
+        self._unique([(p.id, raw_presets.line_of(i)) for i, p in enumerate(spec.presets)], path)
+        raw_precedents = raw.get("precedents") or []
+        for index, precedent in enumerate(spec.precedents):
+            item = raw_precedents[index]
+            line = raw_precedents.line_of(index)
+            self.check_paragraph(precedent.paragraph, path, _line(item, "paragraph", line))
+            self.check_cites(precedent.cite, path, _line(item, "cite", line))
 
     def _question(self, item: Any, path: Path, raw: Any, index: int):
         loc = ("questions", index)

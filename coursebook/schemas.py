@@ -208,6 +208,81 @@ class QuizFile(Record):
     questions: list[dict] = Field(min_length=1)  # each validated by its own type, below
 
 
+# --- data/model/*.yaml -----------------------------------------------------------------------
+
+
+def _on_step(value: float, low: float, step: float) -> bool:
+    k = (value - low) / step
+    return abs(k - round(k)) < 1e-6
+
+
+class Parameter(Record):
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    label: Text
+    unit: Text
+    min: float
+    max: float
+    step: float = Field(gt=0)
+    default: float
+    illustrative: bool
+    cite: list[Id] = []
+    note: Text
+
+    @field_validator("max")
+    @classmethod
+    def _max_above_min(cls, value: float, info) -> float:
+        low = info.data.get("min")
+        if low is not None and value <= low:
+            raise ValueError(f"“max” ({value:g}) must be larger than “min” ({low:g})")
+        return value
+
+    @field_validator("default")
+    @classmethod
+    def _default_in_range(cls, value: float, info) -> float:
+        low, high, step = info.data.get("min"), info.data.get("max"), info.data.get("step")
+        if low is not None and high is not None and not low <= value <= high:
+            raise ValueError(f"the default {value:g} is outside the range {low:g} to {high:g}")
+        if low is not None and step and not _on_step(value, low, step):
+            raise ValueError(f"the default {value:g} is not on a step of {step:g} from {low:g}; a slider could never show it")
+        return value
+
+    @field_validator("cite")
+    @classmethod
+    def _sourced_or_illustrative(cls, value: list, info) -> list:
+        if not info.data.get("illustrative") and not value:
+            raise ValueError("a parameter needs “cite” with at least one source, or “illustrative: true” if no honest source exists")
+        return value
+
+
+class Preset(Record):
+    id: Id
+    label: Text
+    reasoning: Text
+    cite: list[Id] = Field(min_length=1)
+    values: dict[str, float]
+
+
+class Precedent(Record):
+    id: Id
+    year: int
+    label: Text
+    paragraph: ParagraphId
+    gave_up: Text
+    figure: Optional[float] = None
+    figure_note: Optional[str] = None
+    outcome: Text
+    cite: list[Id] = Field(min_length=1)
+
+
+class ModelFile(Record):
+    model: Id
+    title: Text
+    start: Optional[Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}$")]] = None
+    parameters: list[Parameter] = Field(min_length=1)
+    presets: list[Preset] = Field(min_length=1)
+    precedents: list[Precedent] = []
+
+
 # --- validation with plain messages -------------------------------------------------------
 
 

@@ -5,6 +5,8 @@
     their number and anchor (``#p1``), other lines labelled with their role.
 ``{objectives} <chapter-id>``
     The chapter's learning objectives from ``data/objectives.yaml``.
+``{model-notes} <model-id>``
+    A slider model's parameters (default, range, source or "illustrative") and presets.
 """
 
 from __future__ import annotations
@@ -24,17 +26,17 @@ class _BookDirective(SphinxDirective):
     def book(self):
         return self.env.app.coursebook
 
-    def chapter_arg(self, valid) -> str:
-        chapter = self.arguments[0]
-        if chapter not in valid:
-            raise self.error(f"“{chapter}” is not a chapter id; use one of: {', '.join(valid)}")
-        return chapter
+    def choice_arg(self, valid, what: str = "chapter") -> str:
+        value = self.arguments[0]
+        if value not in valid:
+            raise self.error(f"“{value}” is not a {what} id; use one of: {', '.join(valid)}")
+        return value
 
 
 class ArticleDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
         article = self.book.article
-        chapter = self.chapter_arg([c.id for c in article.chapters])
+        chapter = self.choice_arg([c.id for c in article.chapters])
         lines = article.chapter_lines(chapter)
         numbers = [line.id[1:] for line in lines if line.role == "paragraph"]
         span = f"¶{numbers[0]}–¶{numbers[-1]}" if len(numbers) > 1 else f"¶{numbers[0]}"
@@ -68,7 +70,7 @@ class ArticleDirective(_BookDirective):
 
 class ObjectivesDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
-        chapter = self.chapter_arg(list(self.book.chapters))
+        chapter = self.choice_arg(list(self.book.chapters))
         items = [o for o in self.book.objectives.values() if o.chapter == chapter]
         if not items:
             raise self.error(f"data/objectives.yaml has no objectives for chapter “{chapter}”")
@@ -81,6 +83,52 @@ class ObjectivesDirective(_BookDirective):
         return [container]
 
 
+class ModelNotesDirective(_BookDirective):
+    """``{model-notes} deadend``: every parameter's default, range and basis, and every
+    preset's reasoning, as static text (readable without JavaScript, and searchable)."""
+
+    def run(self) -> list[nodes.Node]:
+        models = self.book.models
+        model = self.choice_arg(list(models), "model")
+        spec = models[model]
+        table = nodes.table(classes=["cb-model-notes"])
+        group = nodes.tgroup(cols=4)
+        table += group
+        for width in (22, 14, 16, 48):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        group += head
+        head += _row(["Setting", "Default", "Range", "Where the default comes from"], header=True)
+        body = nodes.tbody()
+        group += body
+        for p in spec.parameters:
+            basis = nodes.paragraph()
+            if p.illustrative:
+                basis += nodes.strong(text="Illustrative. ")
+            basis += nodes.Text(p.note + " ")
+            for n, key in enumerate(p.cite):
+                ref = self.book.references[key]
+                basis += nodes.Text("Source: " if n == 0 else "; ")
+                basis += nodes.reference("", f"{ref.author or ref.title} ({ref.year})", refuri=ref.url)
+            body += _row([p.label, f"{p.default:g} {p.unit}", f"{p.min:g} to {p.max:g}", basis])
+        presets = nodes.definition_list(classes=["cb-preset-notes"])
+        for preset in spec.presets:
+            item = nodes.definition_list_item()
+            item += nodes.term(text=preset.label)
+            item += nodes.definition("", nodes.paragraph(text=preset.reasoning))
+            presets += item
+        return [table, nodes.paragraph(text="The presets, and the reasoning behind each:"), presets]
+
+
+def _row(cells, header: bool = False) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry += cell if isinstance(cell, nodes.Node) else nodes.paragraph(text=str(cell))
+        row += entry
+    return row
+
+
 def _long_date(iso: str) -> str:
     import datetime
 
@@ -90,3 +138,4 @@ def _long_date(iso: str) -> str:
 def register(app: Sphinx) -> None:
     app.add_directive("article", ArticleDirective)
     app.add_directive("objectives", ObjectivesDirective)
+    app.add_directive("model-notes", ModelNotesDirective)

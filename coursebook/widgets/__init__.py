@@ -1,7 +1,11 @@
 """Widgets: each is a Python class (state and data) plus one bundled ES module."""
 
 from .base import BookWidget, embed_json
+from .models import DeadEnd, IranBet, dead_end, iran_bet, run
 from .progress import Progress, progress
 from .quiz import Quiz, quiz
 
-__all__ = ["BookWidget", "Progress", "Quiz", "embed_json", "progress", "quiz"]
+__all__ = [
+    "BookWidget", "DeadEnd", "IranBet", "Progress", "Quiz",
+    "dead_end", "embed_json", "iran_bet", "progress", "quiz", "run",
+]

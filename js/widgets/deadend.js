@@ -1,0 +1,281 @@
+// The "dead end" explorable: sliders for the model's assumptions, a chart drawn here
+// in SVG with the dead-end month marked, the numbers as a table, one sentence that
+// reads the result, and an exercise comparing the student's reading of the author
+// with the book's.
+//
+// State read from the model: parameters[], presets[], values{}, saved{}, persist,
+// storage_namespace. State written: values (on every change), saved (exercise).
+
+import { h, announcer } from "../lib/dom.js";
+import { billions, millions, withUnit } from "../lib/format.js";
+import { summary } from "../lib/deadend.js";
+import { defaultsPreset, parameterControls, presetButtons } from "../lib/params.js";
+import { s, ticks, scale, pathOf } from "../lib/svg.js";
+import { keyFor, read, write } from "../lib/storage.js";
+
+const GROUPS = [
+  ["Costs of staying", ["monthly_cost", "deployment_growth", "incident_chance", "incident_cost"]],
+  ["What Russia could trade", ["normalisation_value", "link_chance", "assets_start", "advance_rate", "interest_decay"]],
+  ["Time", ["horizon"]],
+];
+const SAVED = [
+  ["author-guess", "My reading of the author"],
+  ["own-view", "My own view"],
+];
+const W = 640;
+const H = 300;
+const M = { left: 56, right: 16, top: 16, bottom: 40 };
+
+function chart(result) {
+  const rows = result.rows;
+  const xs = scale(1, Math.max(2, rows.length), M.left, W - M.right);
+  const all = rows.flatMap((r) => [r.cumulative_cost, r.tradeable_gain, r.net]).map((v) => v / 1000);
+  const low = Math.min(0, ...all);
+  const high = Math.max(0, ...all);
+  const ys = scale(low, high === low ? low + 1 : high, H - M.bottom, M.top);
+  const series = [
+    ["cumulative_cost", "Cumulative cost of staying", "cb-line-cost"],
+    ["tradeable_gain", "What Russia could trade for", "cb-line-gain"],
+    ["net", "Net: trade value minus cost", "cb-line-net"],
+  ];
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "cb-chart-svg", role: "img", "aria-labelledby": "cb-deadend-chart-title cb-deadend-chart-desc" });
+  svg.append(
+    s("title", { id: "cb-deadend-chart-title" }, "Cost, trade value and net value of staying in Syria, by month"),
+    s("desc", { id: "cb-deadend-chart-desc" }, `${result.sentence} ${result.best_sentence} The table below gives every value.`),
+  );
+  const axis = s("g", { class: "cb-axis" });
+  for (const v of ticks(low, high)) {
+    axis.append(
+      s("line", { x1: M.left, x2: W - M.right, y1: ys(v), y2: ys(v), class: v === 0 ? "cb-zero" : "cb-grid" }),
+      s("text", { x: M.left - 6, y: ys(v) + 4, "text-anchor": "end" }, `${v}`),
+    );
+  }
+  const every = rows.length > 60 ? 12 : rows.length > 24 ? 6 : rows.length > 12 ? 3 : 1;
+  for (const r of rows) {
+    if ((r.month - 1) % every === 0) axis.append(s("text", { x: xs(r.month), y: H - M.bottom + 16, "text-anchor": "middle" }, `${r.month}`));
+  }
+  axis.append(
+    s("text", { x: (M.left + W - M.right) / 2, y: H - 6, "text-anchor": "middle", class: "cb-axis-title" }, "month (1 = January 2017)"),
+    s("text", { x: 14, y: (M.top + H - M.bottom) / 2, transform: `rotate(-90 14 ${(M.top + H - M.bottom) / 2})`, "text-anchor": "middle", class: "cb-axis-title" }, "billion US dollars"),
+  );
+  svg.append(axis);
+  if (result.dead_end !== null) {
+    const x = xs(Math.max(1, result.dead_end));
+    svg.append(
+      s("g", { class: "cb-marker cb-marker-deadend" },
+        s("line", { x1: x, x2: x, y1: M.top, y2: H - M.bottom }),
+        s("text", { x: x + 4, y: M.top + 12 }, result.dead_end === 0 ? "dead end from the start" : `dead end after month ${result.dead_end}`)),
+    );
+  }
+  for (const [key, , cls] of series) {
+    svg.append(s("path", { d: pathOf(rows.map((r) => [xs(r.month), ys(r[key] / 1000)])), class: `cb-line ${cls}`, "data-series": key }));
+  }
+  const best = rows[result.best_exit - 1];
+  svg.append(s("circle", { cx: xs(best.month), cy: ys(best.net / 1000), r: 5, class: "cb-best" }));
+  const legend = h(
+    "ul",
+    { class: "cb-legend" },
+    ...series.map(([, label, cls]) => h("li", {}, h("span", { class: `cb-swatch ${cls}`, "aria-hidden": "true" }), label)),
+    h("li", {}, h("span", { class: "cb-swatch cb-swatch-best", "aria-hidden": "true" }), "best month to leave"),
+  );
+  return h("figure", { class: "cb-chart" }, svg, h("figcaption", {}, legend));
+}
+
+function table(result) {
+  const head = ["Month", "Date", "Cost that month", "Cumulative cost", "Trade value", "Net"];
+  return h(
+    "table",
+    { class: "cb-model-table" },
+    h("caption", { text: "The chart's numbers, month by month (costs in the month in millions of US dollars; the rest in billions)" }),
+    h("thead", {}, h("tr", {}, ...head.map((text) => h("th", { scope: "col", text })))),
+    h(
+      "tbody",
+      {},
+      ...result.rows.map((r) =>
+        h(
+          "tr",
+          { "data-month": String(r.month) },
+          h("th", { scope: "row", text: String(r.month) }),
+          h("td", { text: r.date }),
+          h("td", { text: millions(r.cost) }),
+          h("td", { text: billions(r.cumulative_cost / 1000) }),
+          h("td", { text: billions(r.tradeable_gain / 1000) }),
+          h("td", { text: billions(r.net / 1000) }),
+        ),
+      ),
+    ),
+  );
+}
+
+function isValues(parameters) {
+  return (value) =>
+    value !== null && typeof value === "object" &&
+    parameters.every((p) => typeof value[p.id] === "number" && value[p.id] >= p.min && value[p.id] <= p.max);
+}
+
+function render({ model, el }) {
+  el.classList.add("cb-widget-root");
+  const parameters = model.get("parameters");
+  const presets = model.get("presets");
+  const persist = Boolean(model.get("persist"));
+  const namespace = model.get("storage_namespace");
+  const byId = Object.fromEntries(parameters.map((p) => [p.id, p]));
+  const savedKey = (slot) => keyFor(namespace, "model", `deadend:${slot}`);
+  const valid = isValues(parameters);
+
+  const root = h("section", { class: "cb-model cb-deadend", "aria-label": "The dead end model" });
+  const say = announcer(root);
+  const sentence = h("p", { class: "cb-model-sentence", "aria-live": "polite" });
+  const best = h("p", { class: "cb-model-best" });
+  const totals = h("p", { class: "cb-model-totals" });
+  const chartSlot = h("div", { class: "cb-chart-slot" });
+  const tableSlot = h("div", { class: "cb-table-slot", tabindex: "0", role: "region", "aria-label": "The numbers month by month" });
+
+  function update(values, announce = false) {
+    const result = summary(values);
+    sentence.textContent = result.sentence;
+    best.textContent = result.best_sentence;
+    totals.textContent = result.totals_sentence;
+    chartSlot.replaceChildren(chart(result));
+    tableSlot.replaceChildren(table(result));
+    root.dataset.deadEnd = result.dead_end === null ? "none" : String(result.dead_end);
+    if (announce) say(result.sentence);
+    return result;
+  }
+
+  // --- presets (the book's, then the student's saved ones) ------------------------------
+  let saved = { ...(model.get("saved") || {}) };
+  if (persist) {
+    for (const [slot] of SAVED) {
+      const stored = read(savedKey(slot), valid);
+      if (stored) saved[slot] = stored;
+    }
+  }
+  const allPresets = () => [
+    defaultsPreset(parameters),
+    ...presets,
+    ...(saved["own-view"] ? [{ id: "own-view", label: "My own view", reasoning: "The values you saved as your own view.", values: saved["own-view"] }] : []),
+  ];
+
+  let controls;
+  let bar;
+  let ours = false; // true while this view is the one setting `values`
+  function publish(values) {
+    ours = true;
+    model.set("values", values);
+    model.save_changes();
+    ours = false;
+  }
+  function choosePreset(preset) {
+    controls.set(preset.values);
+    const values = controls.values();
+    bar.mark(preset.id, preset.reasoning);
+    publish(values);
+    update(values);
+    say(`Preset: ${preset.label}. ${summary(values).sentence}`);
+  }
+  const presetSlot = h("div", { class: "cb-preset-slot" });
+  function drawPresets(active = null) {
+    bar = presetButtons(allPresets(), choosePreset);
+    presetSlot.replaceChildren(bar.node);
+    const chosen = allPresets().find((p) => p.id === active);
+    bar.mark(active, chosen ? chosen.reasoning : "");
+  }
+
+  controls = parameterControls("cb-deadend", parameters, model.get("values"), (values) => {
+    bar.mark(null);
+    publish(values);
+    update(values, true);
+  });
+
+  const groups = GROUPS.map(([legend, ids]) =>
+    h("fieldset", { class: "cb-param-group" }, h("legend", { text: legend }), ...ids.filter((id) => id in byId).map((id) => controls.row(id))),
+  );
+
+  // --- the exercise -------------------------------------------------------------------------
+  const compareSlot = h("div", { class: "cb-compare-slot", tabindex: "0", role: "region", "aria-label": "Your readings side by side" });
+  function drawComparison() {
+    const author = presets.find((p) => p.id === "author-reading");
+    const columns = [
+      ["My reading of the author", saved["author-guess"]],
+      ["The book’s reading of the author", author ? author.values : null],
+      ["My own view", saved["own-view"]],
+    ];
+    const cell = (values, fn) => (values ? fn(values) : "—");
+    const deadEndText = (values) => {
+      const r = summary(values);
+      return r.dead_end === null ? "none yet" : r.dead_end === 0 ? "from the start" : `after month ${r.dead_end}`;
+    };
+    compareSlot.replaceChildren(
+      h(
+        "table",
+        { class: "cb-compare" },
+        h("caption", { text: "Your readings side by side" }),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Setting" }), ...columns.map(([label]) => h("th", { scope: "col", text: label })))),
+        h(
+          "tbody",
+          {},
+          ...parameters.map((p) =>
+            h("tr", { "data-param": p.id }, h("th", { scope: "row", text: p.label }), ...columns.map(([, v]) => h("td", { text: cell(v, (x) => withUnit(x[p.id], p.unit)) }))),
+          ),
+          h("tr", { class: "cb-compare-result" }, h("th", { scope: "row", text: "Dead end" }), ...columns.map(([, v]) => h("td", { text: cell(v, deadEndText) }))),
+        ),
+      ),
+    );
+  }
+  function save(slot, label) {
+    const values = controls.values();
+    saved = { ...saved, [slot]: values };
+    if (persist) write(savedKey(slot), values);
+    model.set("saved", saved);
+    model.save_changes();
+    drawComparison();
+    if (slot === "own-view") drawPresets("own-view");
+    say(`Saved as ${label.toLowerCase()}.`);
+  }
+  const exercise = h(
+    "section",
+    { class: "cb-exercise", "aria-label": "Exercise: where does the author stand?" },
+    h("p", { class: "cb-exercise-title" }, h("strong", { text: "Exercise: where does the author stand?" })),
+    h(
+      "ol",
+      {},
+      h("li", { text: "Move the sliders to where you think the author stands, then save them as your reading of the author." }),
+      h("li", { text: "Move them to where you stand yourself, then save them as your own view." }),
+      h("li", { text: "Compare the three columns below. Where do you and the book read the author differently, and why?" }),
+    ),
+    h(
+      "div",
+      { class: "cb-row" },
+      ...SAVED.map(([slot, label]) =>
+        h("button", { type: "button", class: "cb-button cb-save", "data-slot": slot, onclick: () => save(slot, label) }, `Save as ${label.toLowerCase()}`),
+      ),
+    ),
+    compareSlot,
+  );
+
+  drawPresets();
+  drawComparison();
+  root.append(
+    presetSlot,
+    sentence,
+    best,
+    chartSlot,
+    totals,
+    h("div", { class: "cb-param-groups" }, ...groups),
+    h("details", { class: "cb-table-details" }, h("summary", {}, "The numbers month by month (a table of the chart)"), tableSlot),
+    exercise,
+  );
+  el.append(root);
+  update(controls.values());
+
+  const onValues = () => {
+    if (ours) return;
+    controls.set(model.get("values"));
+    update(controls.values());
+  };
+  model.on("change:values", onValues);
+  return () => model.off("change:values", onValues);
+}
+
+export default { render };

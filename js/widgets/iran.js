@@ -1,0 +1,154 @@
+// "Iran as a bargaining chip?": the expected value to Moscow of selling out Iran for a
+// deal with Washington, set against the two precedents the article cites (1995, 2010).
+//
+// State read from the model: parameters[], presets[], values{}, precedents[].
+// State written: values.
+
+import { h, announcer } from "../lib/dom.js";
+import { billions } from "../lib/format.js";
+import { summary } from "../lib/iran.js";
+import { defaultsPreset, parameterControls, presetButtons } from "../lib/params.js";
+import { s, ticks, scale } from "../lib/svg.js";
+
+const W = 640;
+const ROW = 34;
+const M = { left: 190, right: 24, top: 10, bottom: 34 };
+
+function items(values, result) {
+  return [
+    ["Expected gain from a deal", result.expected_gain, "cb-bar-gain"],
+    ["Cancelled contracts", -values.cancelled_contracts, "cb-bar-loss"],
+    ["Iran's distrust", -values.distrust_cost, "cb-bar-loss"],
+    ["Expected value", result.expected_value, "cb-bar-total"],
+  ];
+}
+
+function bars(values, result) {
+  const rows = items(values, result);
+  const height = M.top + M.bottom + ROW * rows.length;
+  const low = Math.min(0, ...rows.map((r) => r[1]));
+  const high = Math.max(0, ...rows.map((r) => r[1]));
+  const xs = scale(low, high === low ? low + 1 : high, M.left, W - M.right);
+  const svg = s("svg", { viewBox: `0 0 ${W} ${height}`, class: "cb-chart-svg cb-bars", role: "img", "aria-labelledby": "cb-iran-chart-title cb-iran-chart-desc" });
+  svg.append(
+    s("title", { id: "cb-iran-chart-title" }, "What selling out Iran might gain and would cost Moscow, in billion US dollars"),
+    s("desc", { id: "cb-iran-chart-desc" }, `${result.sentence} The table below gives every value.`),
+  );
+  for (const v of ticks(low, high)) {
+    svg.append(
+      s("line", { x1: xs(v), x2: xs(v), y1: M.top, y2: height - M.bottom, class: v === 0 ? "cb-zero" : "cb-grid" }),
+      s("text", { x: xs(v), y: height - M.bottom + 16, "text-anchor": "middle" }, `${v}`),
+    );
+  }
+  rows.forEach(([label, value, cls], i) => {
+    const y = M.top + i * ROW + 6;
+    const x0 = xs(Math.min(0, value));
+    const width = Math.max(1, Math.abs(xs(value) - xs(0)));
+    svg.append(
+      s("text", { x: M.left - 8, y: y + 15, "text-anchor": "end" }, label),
+      s("rect", { x: x0, y, width, height: ROW - 12, class: cls, "data-item": label }),
+    );
+  });
+  svg.append(s("text", { x: (M.left + W - M.right) / 2, y: height - 4, "text-anchor": "middle", class: "cb-axis-title" }, "billion US dollars"));
+  return h("figure", { class: "cb-chart" }, svg);
+}
+
+function table(values, result) {
+  return h(
+    "table",
+    { class: "cb-model-table cb-iran-table" },
+    h("caption", { text: "The bet in numbers (billion US dollars)" }),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Item" }), h("th", { scope: "col", text: "Value" }))),
+    h("tbody", {}, ...items(values, result).map(([label, value]) => h("tr", {}, h("th", { scope: "row", text: label }), h("td", { text: billions(value) })))),
+  );
+}
+
+function precedentCards(precedents) {
+  return h(
+    "ul",
+    { class: "cb-precedents", "aria-label": "The record: what Russia gave up before" },
+    ...precedents.map((p) =>
+      h(
+        "li",
+        { class: "cb-precedent", "data-precedent": p.id },
+        h("p", { class: "cb-precedent-title", text: `${p.year}: ${p.label}` }),
+        h("p", {}, h("strong", { text: "What Russia gave up: " }), p.gave_up),
+        p.figure !== null ? h("p", {}, h("strong", { text: `Figure: ${billions(p.figure)}. ` }), p.figure_note || "") : null,
+        h("p", {}, h("strong", { text: "What it got: " }), p.outcome),
+        h(
+          "p",
+          { class: "cb-param-sources" },
+          h("a", { href: p.passage_href, text: `Read ${p.passage_label}` }),
+          " · Sources: ",
+          ...p.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, text: src.label, rel: "noopener" })]),
+        ),
+      ),
+    ),
+  );
+}
+
+function render({ model, el }) {
+  el.classList.add("cb-widget-root");
+  const parameters = model.get("parameters");
+  const presets = model.get("presets");
+  const root = h("section", { class: "cb-model cb-iran", "aria-label": "Iran as a bargaining chip: the expected value" });
+  const say = announcer(root);
+  const sentence = h("p", { class: "cb-model-sentence", "aria-live": "polite" });
+  const breakEven = h("p", { class: "cb-model-best" });
+  const chartSlot = h("div", { class: "cb-chart-slot" });
+  const tableSlot = h("div", { class: "cb-table-slot", tabindex: "0", role: "region", "aria-label": "The bet in numbers" });
+  let ours = false;
+
+  function update(values, announce = false) {
+    const result = summary(values);
+    sentence.textContent = result.sentence;
+    breakEven.textContent = result.break_even_sentence;
+    chartSlot.replaceChildren(bars(values, result));
+    tableSlot.replaceChildren(table(values, result));
+    if (announce) say(result.sentence);
+  }
+
+  function publish(values) {
+    ours = true;
+    model.set("values", values);
+    model.save_changes();
+    ours = false;
+  }
+
+  let bar;
+  const controls = parameterControls("cb-iran", parameters, model.get("values"), (values) => {
+    bar.mark(null);
+    publish(values);
+    update(values, true);
+  });
+  bar = presetButtons([defaultsPreset(parameters), ...presets], (preset) => {
+    controls.set(preset.values);
+    bar.mark(preset.id, preset.reasoning);
+    publish(controls.values());
+    update(controls.values());
+    say(`Preset: ${preset.label}. ${summary(controls.values()).sentence}`);
+  });
+
+  root.append(
+    bar.node,
+    sentence,
+    breakEven,
+    chartSlot,
+    h("fieldset", { class: "cb-param-group" }, h("legend", { text: "Your estimates" }), ...controls.rows),
+    h("details", { class: "cb-table-details" }, h("summary", {}, "The numbers (a table of the chart)"), tableSlot),
+    h("p", { class: "cb-exercise-title" }, h("strong", { text: "The record to weigh your estimate against" })),
+    precedentCards(model.get("precedents")),
+  );
+  el.append(root);
+  update(controls.values());
+
+  const onValues = () => {
+    if (ours) return;
+    controls.set(model.get("values"));
+    update(controls.values());
+  };
+  model.on("change:values", onValues);
+  return () => model.off("change:values", onValues);
+}
+
+export default { render };
