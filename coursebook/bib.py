@@ -44,7 +44,8 @@ def load(path: Path, problems: Problems) -> dict[str, Reference]:
     try:
         database = parse_string(text, "bibtex")
     except PybtexError as exc:
-        problems.add(path, _line_of_error(exc, text), f"this is not valid BibTeX ({exc})")
+        if "repeated bibliography entry" not in str(exc):  # already reported, with both lines
+            problems.add(path, _line_of_error(exc, text), f"this is not valid BibTeX ({exc})")
         return {}
     refs: dict[str, Reference] = {}
     for key, entry in database.entries.items():

@@ -41,6 +41,13 @@ class Book:
     objectives: dict[str, schemas.Objective] = field(default_factory=dict)
     quizzes: dict[str, list[Any]] = field(default_factory=dict)  # chapter id -> questions
     models: dict[str, schemas.ModelFile] = field(default_factory=dict)  # model id -> parameters
+    glossary: dict[str, schemas.GlossaryEntry] = field(default_factory=dict)
+    people: dict[str, schemas.Person] = field(default_factory=dict)
+    organisations: dict[str, schemas.Organisation] = field(default_factory=dict)
+    places: dict[str, schemas.Place] = field(default_factory=dict)
+    events: dict[str, schemas.Event] = field(default_factory=dict)
+    claims: dict[str, schemas.Claim] = field(default_factory=dict)
+    annotations: dict[str, schemas.Annotation] = field(default_factory=dict)
 
     # --- loading ------------------------------------------------------------------
 
@@ -64,6 +71,37 @@ class Book:
 
     def passage_link(self, paragraph: str) -> str:
         return f"{self.article.chapter_of(paragraph)}.html#{paragraph}"
+
+    ENTITY_PAGES = {"glossary": ("glossary", "term"), "people": ("people", "person"),
+                    "organisations": ("people", "org"), "places": ("places", "place")}
+
+    def entity(self, ident: str) -> tuple[str, Any]:
+        """(collection, record) for an id from the glossary, people, organisations or places."""
+        for collection in self.ENTITY_PAGES:
+            records = getattr(self, collection)
+            if ident in records:
+                return collection, records[ident]
+        raise KeyError(ident)
+
+    def entity_link(self, ident: str) -> str:
+        """Where an entity's entry is, relative to a page in chapters/."""
+        collection, _ = self.entity(ident)
+        page, prefix = self.ENTITY_PAGES[collection]
+        return f"{page}.html#{prefix}-{ident}"
+
+    def entity_label(self, ident: str) -> str:
+        _, record = self.entity(ident)
+        return getattr(record, "term", None) or record.name
+
+    def paragraph_events(self, paragraph: str) -> list[Any]:
+        return sorted((e for e in self.events.values() if paragraph in e.paragraphs), key=lambda e: e.date)
+
+    def paragraph_annotations(self, paragraph: str) -> list[Any]:
+        text = self.article.paragraphs[paragraph].text
+        return sorted((a for a in self.annotations.values() if a.paragraph == paragraph), key=lambda a: text.index(a.quote))
+
+    def chapter_paragraphs(self, chapter: str) -> list[str]:
+        return [line.id for line in self.article.chapter_lines(chapter) if line.role == "paragraph"]
 
     def ordered_quizzes(self) -> list[tuple[str, list[Any]]]:
         """Quizzes in reading order (the order of ``_toc.yml``)."""
@@ -110,15 +148,17 @@ class _Loader:
 
     def run(self) -> Book:
         refs = bib.load(self.paths.references, self.problems)
+        self._bib_failed = self._failed(self.paths.references)
         book = Book(self.paths, self.article, refs, self._chapters())
         self.book = book
-        if self.article.info.cite not in refs:
+        if self.article.info.cite not in refs and not self._bib_failed:
             self.problems.add(
                 self.paths.seeds / "manifest.yaml", 1, f"the article’s reference “{self.article.info.cite}” is not in references.bib"
             )
         book.objectives = self._objectives()
         book.quizzes = self._quizzes()
         book.models = self._models()
+        self._context()
         return book
 
     # --- helpers ----------------------------------------------------------------------
@@ -174,6 +214,8 @@ class _Loader:
                 seen[ident] = (path, line)
 
     def check_cites(self, cites, path: Path, line: int) -> None:
+        if self._bib_failed:
+            return  # references.bib has its own problems; fix those first
         for key in cites:
             if key not in self.book.references:
                 close = _close(key, self.book.references)
@@ -241,6 +283,113 @@ class _Loader:
                 questions.append(question)
             quizzes[header.chapter] = questions
         return quizzes
+
+    # --- source context -------------------------------------------------------------------
+
+    def _records(self, name: str, model) -> tuple[dict[str, Any], dict[str, Any], Path]:
+        path = self.paths.data / f"{name}.yaml"
+        pairs = self._list_file(path, model)
+        return {r.id: r for r, _ in pairs}, {r.id: item for r, item in pairs}, path
+
+    def _context(self) -> None:
+        book = self.book
+        raw: dict[str, tuple[dict, Path]] = {}
+        for name, model in (
+            ("glossary", schemas.GlossaryEntry),
+            ("people", schemas.Person),
+            ("organisations", schemas.Organisation),
+            ("places", schemas.Place),
+            ("events", schemas.Event),
+            ("claims", schemas.Claim),
+            ("annotations", schemas.Annotation),
+        ):
+            records, items, path = self._records(name, model)
+            setattr(book, name, records)
+            raw[name] = (items, path)
+        # Ids are shared by the four kinds of entry that notes and events refer to.
+        seen: dict = {}
+        for name in ("glossary", "people", "organisations", "places"):
+            items, path = raw[name]
+            self._unique([(i, _line(item, "id", item.line)) for i, item in items.items()], path, seen)
+        # Terms may appear anywhere the article's page does: headline, caption, bio included.
+        text = "\n".join(line.text for line in self.article.lines)
+        referenced: set[str] = set()
+        for annotation in book.annotations.values():
+            referenced.update(annotation.terms)
+        for entry in book.glossary.values():
+            referenced.update(i for i in entry.see if i != entry.id)
+        for name in ("glossary", "people", "organisations", "places"):
+            items, path = raw[name]
+            for ident, record in getattr(book, name).items():
+                item = items[ident]
+                self.check_cites(record.cite, path, _line(item, "cite", item.line))
+                matches_line = _line(item, "matches", item.line)
+                for match in record.matches:
+                    if match not in text:
+                        self.problems.add(path, matches_line, f"“{match}” does not occur in the article; {_quote_hint(match, text)}")
+                used = any(m in text for m in record.matches)
+                if name == "glossary" and not used and ident not in referenced:
+                    self.problems.add(
+                        path, item.line,
+                        f"the term “{record.term}” is an orphan: none of its matches occurs in the article and no note or entry refers to it",
+                    )
+        for ident, entry in book.glossary.items():
+            item = raw["glossary"][0][ident]
+            for other in entry.see:
+                if other not in book.glossary:
+                    self.problems.add(raw["glossary"][1], _line(item, "see", item.line), f"“see” names “{other}”, which is not in the glossary{_close(other, book.glossary)}")
+        self._events(raw["events"])
+        self._anchored("claims", raw["claims"])
+        self._anchored("annotations", raw["annotations"])
+
+    def _events(self, raw) -> None:
+        items, path = raw
+        book = self.book
+        actors = {**book.people, **book.organisations}
+        for ident, event in book.events.items():
+            item = items[ident]
+            for actor in event.actors:
+                if actor not in actors:
+                    self.problems.add(path, _line(item, "actors", item.line), f"the actor “{actor}” is not in people.yaml or organisations.yaml{_close(actor, actors)}")
+            if event.place and event.place not in book.places:
+                self.problems.add(path, _line(item, "place", item.line), f"the place “{event.place}” is not in places.yaml{_close(event.place, book.places)}")
+            for paragraph in event.paragraphs:
+                self.check_paragraph(paragraph, path, _line(item, "paragraphs", item.line))
+            self.check_cites(event.cite, path, _line(item, "cite", item.line))
+
+    def _anchored(self, name: str, raw) -> None:
+        """Claims and annotations point at exact quotes: each must match exactly once."""
+        items, path = raw
+        book = self.book
+        spans: dict[str, list[tuple[int, int, str]]] = {}
+        for ident, record in getattr(book, name).items():
+            item = items[ident]
+            quote_line = _line(item, "quote", item.line)
+            self.check_cites(record.cite, path, _line(item, "cite", item.line))
+            for term in getattr(record, "terms", []):
+                try:
+                    book.entity(term)
+                except KeyError:
+                    everything = {**book.glossary, **book.people, **book.organisations, **book.places}
+                    self.problems.add(path, _line(item, "terms", item.line), f"the term “{term}” is not in the glossary, people, organisations or places{_close(term, everything)}")
+            if not self.check_paragraph(record.paragraph, path, _line(item, "paragraph", item.line)):
+                continue
+            text = self.article.paragraphs[record.paragraph].text
+            label = f"¶{record.paragraph[1:]}"
+            count = text.count(record.quote)
+            if count == 0:
+                self.problems.add(path, quote_line, f"the quote “{record.quote}” does not occur in {label}; {_quote_hint(record.quote, text)}")
+            elif count > 1:
+                self.problems.add(path, quote_line, f"the quote “{record.quote}” occurs {count} times in {label}; lengthen it so that it matches exactly once")
+            elif name == "annotations":
+                start = text.index(record.quote)
+                spans.setdefault(record.paragraph, []).append((start, start + len(record.quote), ident))
+        for paragraph, ranges in spans.items():
+            ranges.sort()
+            for (a_start, a_end, a_id), (b_start, b_end, b_id) in zip(ranges, ranges[1:]):
+                if b_start < a_end:
+                    item = items[b_id]
+                    self.problems.add(path, _line(item, "quote", item.line), f"the quote of “{b_id}” overlaps the quote of “{a_id}” in ¶{paragraph[1:]}; notes on the same words cannot both be highlighted")
 
     def _models(self) -> dict[str, schemas.ModelFile]:
         from .models import MODELS
@@ -324,6 +473,16 @@ class _Loader:
 
 def _line(item: Any, key: str, default: int) -> int:
     return item.line_of(key) if isinstance(item, yamlio.LineDict) else default
+
+
+def _quote_hint(quote: str, text: str) -> str:
+    """Why an exact quote may fail to match: typographic marks and no-break spaces."""
+    def plain(s: str) -> str:
+        return s.replace("\u00a0", " ").replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+    if plain(quote) in plain(text):
+        return "it does once spaces and quotation marks are ignored: copy the words from the article, which uses ’ “ ” and no-break spaces"
+    return "copy the words exactly as the article has them"
 
 
 def _close(word: str, choices) -> str:

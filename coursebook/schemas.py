@@ -208,6 +208,102 @@ class QuizFile(Record):
     questions: list[dict] = Field(min_length=1)  # each validated by its own type, below
 
 
+# --- source context: glossary, people, organisations, places, events, claims, annotations ----
+
+Cites = Annotated[list[Id], Field(min_length=1)]
+
+
+class GlossaryEntry(Record):
+    id: Id
+    term: Text
+    matches: list[Text] = []
+    definition: Text
+    cite: Cites
+    see: list[Id] = []
+    caveat: Optional[Text] = None
+
+
+class Person(Record):
+    id: Id
+    name: Text
+    matches: list[Text] = []
+    role: Text
+    summary: Text
+    cite: Cites
+    aka: list[Text] = []
+    caveat: Optional[Text] = None
+
+
+class Organisation(Record):
+    id: Id
+    name: Text
+    matches: list[Text] = []
+    kind: Literal["state", "armed-group", "institution", "alliance", "media"]
+    role: Text
+    summary: Text
+    cite: Cites
+    aka: list[Text] = []
+    caveat: Optional[Text] = None
+
+
+class Place(Record):
+    id: Id
+    name: Text
+    matches: list[Text] = []
+    kind: Text
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    label: Optional[Text] = None  # a short name for the map, where ``name`` is long
+    summary: Text
+    cite: Cites
+    aka: list[Text] = []
+    caveat: Optional[Text] = None
+
+
+EventKind = Literal["diplomacy", "military", "sanctions", "incident", "politics"]
+
+
+class Event(Record):
+    id: Id
+    date: Annotated[str, Field(pattern=DATE_PATTERN)]
+    title: Text
+    kind: EventKind
+    actors: Annotated[list[Id], Field(min_length=1)]
+    place: Optional[Id] = None
+    paragraphs: list[ParagraphId] = []
+    summary: Text
+    cite: Cites
+    caveat: Optional[Text] = None
+
+
+class Claim(Record):
+    id: Id
+    paragraph: ParagraphId
+    quote: Text
+    type: Literal["fact", "opinion", "prediction"]
+    claim: Text
+    outcome: Text
+    verdict: Literal["borne out", "partly borne out", "not borne out", "not checkable"]
+    cite: Cites
+    caveat: Optional[Text] = None
+
+
+Layer = Literal["context", "fact-check", "rhetoric", "hindsight"]
+LAYERS = ("context", "fact-check", "rhetoric", "hindsight")
+
+
+class Annotation(Record):
+    id: Id
+    paragraph: ParagraphId
+    quote: Text
+    layer: Layer
+    kind: Literal["fact", "opinion", "prediction", "framing"]
+    note: Text
+    cite: Cites
+    terms: list[Id] = []
+    status: Optional[Literal["accurate", "imprecise", "wrong", "omits", "unverified"]] = None
+
+
 # --- data/model/*.yaml -----------------------------------------------------------------------
 
 

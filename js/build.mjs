@@ -18,7 +18,7 @@ function entries(suffix) {
 }
 
 const common = { outdir: outDir, bundle: true, legalComments: "none", logLevel: "warning" };
-const scripts = { ...entries(".js"), host: "js/host.js" };
+const scripts = { ...entries(".js"), host: "js/host.js", annotate: "js/annotate.js" };
 await build({ ...common, entryPoints: scripts, format: "esm", target: ["es2020"] });
 await build({ ...common, entryPoints: entries(".css") });
 console.log(`bundled ${Object.keys(scripts).length} module(s) and their styles into ${outDir}`);

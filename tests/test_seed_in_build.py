@@ -28,9 +28,28 @@ def article_blocks(site):
                 yield rel, line
 
 
+def words_of(line) -> str:
+    """The author's words in a rendered line: its text, minus the note numbers the book
+    adds after highlighted quotes (set apart as superscript links to the notes)."""
+    text = line.select_one(".cb-text")
+    markers = text.select("sup.cb-anno-sup")
+    assert all(m.get_text().isdigit() for m in markers)
+    for marker in markers:
+        marker.decompose()
+    return text.get_text()
+
+
 def test_every_seed_line_appears_verbatim_and_in_order(site, book):
-    rendered = [line.select_one(".cb-text").get_text() for _, line in article_blocks(site)]
+    rendered = [words_of(line) for _, line in article_blocks(site)]
     assert rendered == seed_lines(book)
+
+
+def test_highlights_cover_exactly_the_annotated_quotes(site, book):
+    marks = {}
+    for rel, line in article_blocks(site):
+        for mark in line.select("mark.cb-anno"):
+            marks[mark["data-cb-note"].removeprefix("note-")] = (line.get("id"), mark.get_text())
+    assert marks == {a.id: (a.paragraph, a.quote) for a in book.annotations.values()}
 
 
 def test_article_text_is_set_apart_and_labelled(site, book):

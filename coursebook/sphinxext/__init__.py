@@ -26,7 +26,7 @@ from sphinx.util import logging
 from ..book import Book
 from ..errors import DataError
 from ..paths import find_root
-from . import directives, nodes
+from . import context, directives, nodes
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +105,10 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         body = context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
     if WIDGET_MARKER in body:
         app.add_js_file("coursebook/widgets/host.js", type="module")
+    if "cb-map" in body:
+        app.add_css_file("coursebook/map.css")
+    if 'class="cb-article"' in body or 'class="cb-term"' in body:
+        app.add_js_file("coursebook/widgets/annotate.js", type="module")
 
 
 def setup(app: Sphinx) -> dict:
@@ -116,4 +120,5 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("coursebook/book.css")
     nodes.register(app)
     directives.register(app)
+    context.register(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

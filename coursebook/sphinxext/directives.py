@@ -15,7 +15,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .nodes import article_line, article_section
+from ..timeline import format_date, long_date as _long_date
+from . import markup
+from .nodes import article_line, article_section, tagged_block
 
 
 class _BookDirective(SphinxDirective):
@@ -35,13 +37,16 @@ class _BookDirective(SphinxDirective):
 
 class ArticleDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
-        article = self.book.article
+        book = self.book
+        article = book.article
         chapter = self.choice_arg([c.id for c in article.chapters])
         lines = article.chapter_lines(chapter)
         numbers = [line.id[1:] for line in lines if line.role == "paragraph"]
         span = f"¶{numbers[0]}–¶{numbers[-1]}" if len(numbers) > 1 else f"¶{numbers[0]}"
         total = len(article.paragraphs)
-        section = article_section(label=f"The article, {span} of {total}")
+        section = article_section(label=f"The article, {span} of {total}", attrs={"data-cb-namespace": book.storage_namespace})
+        # Sphinx's smart quotes would "improve" the author's punctuation: not here.
+        section["support_smartquotes"] = False
         head = nodes.paragraph(classes=["cb-article-head"])
         head += nodes.strong(text="From the article")
         head += nodes.Text(
@@ -50,9 +55,17 @@ class ArticleDirective(_BookDirective):
         )
         section += head
         std = self.env.get_domain("std")
+        terms = markup.term_index(book)
+        linked: set[str] = set()
+        note_numbers: dict[str, int] = {}
+        chapter_notes = []
         for line in lines:
             block = article_line(role=line.role)
             meta = nodes.paragraph(classes=["cb-meta"])
+            notes = book.paragraph_annotations(line.id) if line.role == "paragraph" else []
+            for note in notes:
+                note_numbers[note.id] = len(note_numbers) + 1
+                chapter_notes.append(note)
             if line.role == "paragraph":
                 block["ids"].append(line.id)
                 meta += nodes.reference(
@@ -63,9 +76,33 @@ class ArticleDirective(_BookDirective):
                 meta += nodes.inline(text=line.label, classes=["cb-role-label"])
                 meta += nodes.inline(text=f" — {line.note}", classes=["cb-role-note"])
             block += meta
-            block += nodes.paragraph(line.text, line.text, classes=["cb-text"])
+            text = nodes.paragraph("", "", classes=["cb-text"])
+            line_terms = [] if line.role in markup.UNLINKED_ROLES else terms
+            text += markup.line_nodes(book, line.text, notes, note_numbers, line_terms, linked)
+            block += text
+            if line.role == "paragraph":
+                events = book.paragraph_events(line.id)
+                if events:
+                    block += _events_details(book, line.id, events)
             section += block
-        return [section]
+        out: list[nodes.Node] = [section]
+        if chapter_notes:
+            out.append(markup.notes_list(book, chapter_notes, note_numbers))
+        return out
+
+
+def _events_details(book, paragraph: str, events) -> nodes.Node:
+    """“In the timeline”: the events behind a paragraph, each a link to its entry."""
+    label = f"¶{paragraph[1:]} in the timeline ({len(events)} event{'s' if len(events) > 1 else ''})"
+    listing = nodes.bullet_list(classes=["cb-para-events-list"])
+    for event in events:
+        para = nodes.paragraph()
+        para += nodes.reference("", f"{format_date(event.date)}: {event.title}", refuri=f"timeline.html#event-{event.id}")
+        listing += nodes.list_item("", para)
+    details = tagged_block(tag="details", classes=["cb-para-events"])
+    details += tagged_block("", nodes.Text(label), tag="summary")
+    details += listing
+    return details
 
 
 class ObjectivesDirective(_BookDirective):
@@ -127,12 +164,6 @@ def _row(cells, header: bool = False) -> nodes.row:
         entry += cell if isinstance(cell, nodes.Node) else nodes.paragraph(text=str(cell))
         row += entry
     return row
-
-
-def _long_date(iso: str) -> str:
-    import datetime
-
-    return datetime.date.fromisoformat(iso).strftime("%-d %B %Y")
 
 
 def register(app: Sphinx) -> None:

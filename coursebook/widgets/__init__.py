@@ -4,8 +4,9 @@ from .base import BookWidget, embed_json
 from .models import DeadEnd, IranBet, dead_end, iran_bet, run
 from .progress import Progress, progress
 from .quiz import Quiz, quiz
+from .timeline import Timeline, timeline
 
 __all__ = [
-    "BookWidget", "DeadEnd", "IranBet", "Progress", "Quiz",
-    "dead_end", "embed_json", "iran_bet", "progress", "quiz", "run",
+    "BookWidget", "DeadEnd", "IranBet", "Progress", "Quiz", "Timeline",
+    "dead_end", "embed_json", "iran_bet", "progress", "quiz", "run", "timeline",
 ]

@@ -1,0 +1,275 @@
+"""Directives for the source context: reference pages, chapter context and sources.
+
+``{entries} glossary|people|organisations|places``
+    Every entry of that file, with an anchor (``#term-…``, ``#person-…``, ``#org-…``,
+    ``#place-…``), where it appears in the article, related events and its sources.
+``{chapter-context} <chapter>``
+    The terms, people, places and events one chapter's passage relies on, as links.
+``{chapter-sources} <chapter>``
+    Every reference the chapter relies on — its notes, questions, events, models and
+    its own citations — rendered by sphinxcontrib-bibtex.
+``{claims}``
+    The article's claims and what happened next, as a table.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.statemachine import StringList
+
+from . import markup
+from ..timeline import format_date
+from .directives import _BookDirective, _row
+
+COLLECTIONS = ("glossary", "people", "organisations", "places")
+
+
+def _appearances(book, ident: str) -> list[str]:
+    """Paragraph ids (or line labels) where the entity's words occur."""
+    _, record = book.entity(ident)
+    found = []
+    for line in book.article.lines:
+        if any(match in line.text for match in record.matches):
+            found.append(line.id or line.role)
+    return list(dict.fromkeys(found))
+
+
+def _where_link(book, where: str) -> nodes.Node:
+    if where.startswith("p") and where[1:].isdigit():
+        return nodes.reference("", f"¶{where[1:]}", refuri=book.passage_link(where))
+    line = next(line for line in book.article.lines if line.role == where)
+    return nodes.reference("", line.label.lower(), refuri=f"{line.chapter}.html")
+
+
+def _links(book, idents, prefix: str = "") -> nodes.paragraph:
+    para = nodes.paragraph()
+    if prefix:
+        para += nodes.strong(text=prefix)
+    for n, ident in enumerate(idents):
+        if n:
+            para += nodes.Text(", ")
+        para += nodes.reference("", book.entity_label(ident), refuri=book.entity_link(ident))
+    return para
+
+
+def _event_links(events) -> nodes.bullet_list:
+    listing = nodes.bullet_list(classes=["cb-event-links"])
+    for event in events:
+        para = nodes.paragraph()
+        para += nodes.reference("", f"{format_date(event.date)}: {event.title}", refuri=f"timeline.html#event-{event.id}")
+        listing += nodes.list_item("", para)
+    return listing
+
+
+class EntriesDirective(_BookDirective):
+    PREFIX = {"glossary": "term", "people": "person", "organisations": "org", "places": "place"}
+
+    def run(self) -> list[nodes.Node]:
+        book = self.book
+        collection = self.choice_arg(COLLECTIONS, "collection")
+        records = getattr(book, collection)
+        items = sorted(records.values(), key=lambda r: (getattr(r, "term", None) or r.name).lower())
+        out = nodes.container(classes=["cb-entries", f"cb-entries-{collection}"])
+        for record in items:
+            entry = nodes.container(ids=[f"{self.PREFIX[collection]}-{record.id}"], classes=["cb-entry"])
+            title = nodes.paragraph(classes=["cb-entry-title"])
+            title += nodes.strong(text=getattr(record, "term", None) or record.name)
+            if collection != "glossary":
+                title += nodes.Text(f" — {record.role if hasattr(record, 'role') else record.kind}")
+            entry += title
+            body = record.definition if collection == "glossary" else record.summary
+            entry += nodes.paragraph(text=body)
+            if getattr(record, "caveat", None):
+                caveat = nodes.paragraph(classes=["cb-caveat"])
+                caveat += nodes.strong(text="Caveat: ")
+                caveat += nodes.Text(record.caveat)
+                entry += caveat
+            where = _appearances(book, record.id)
+            if where:
+                para = nodes.paragraph(classes=["cb-entry-where"])
+                para += nodes.Text("In the article: ")
+                for n, w in enumerate(where):
+                    if n:
+                        para += nodes.Text(", ")
+                    para += _where_link(book, w)
+                entry += para
+            notes = [a for a in book.annotations.values() if record.id in a.terms]
+            if notes:
+                para = nodes.paragraph(classes=["cb-entry-notes"])
+                para += nodes.Text("Notes that discuss it: ")
+                for n, note in enumerate(notes):
+                    if n:
+                        para += nodes.Text(", ")
+                    para += nodes.reference("", f"¶{note.paragraph[1:]} ({markup.LAYER_LABELS[note.layer].lower()})",
+                                            refuri=f"{book.article.chapter_of(note.paragraph)}.html#note-{note.id}")
+                entry += para
+            see = getattr(record, "see", [])
+            if see:
+                entry += _links(book, see, "See also: ")
+            events = sorted(
+                (e for e in book.events.values() if record.id in e.actors or e.place == record.id), key=lambda e: e.date
+            )
+            if events:
+                details = nodes.container(classes=["cb-entry-events"])
+                details += nodes.paragraph(text=f"In the timeline ({len(events)}):")
+                details += _event_links(events)
+                entry += details
+            entry += markup.sources_paragraph(book, record.cite)
+            out += entry
+        return [out]
+
+
+class ChapterContextDirective(_BookDirective):
+    def run(self) -> list[nodes.Node]:
+        book = self.book
+        chapter = self.choice_arg([c.id for c in book.article.chapters])
+        text = "\n".join(line.text for line in book.article.chapter_lines(chapter))
+        paragraphs = book.chapter_paragraphs(chapter)
+        box = nodes.container(classes=["cb-chapter-context"])
+        for collection, label in (("glossary", "Terms"), ("people", "People"), ("organisations", "Organisations and states"), ("places", "Places")):
+            idents = [r.id for r in getattr(book, collection).values() if any(m in text for m in r.matches)]
+            idents += [t for a in book.annotations.values() if a.paragraph in paragraphs for t in a.terms
+                       if t in getattr(book, collection) and t not in idents]
+            if idents:
+                box += _links(book, idents, f"{label}: ")
+        events = sorted({e.id: e for p in paragraphs for e in book.paragraph_events(p)}.values(), key=lambda e: e.date)
+        if events:
+            box += nodes.paragraph(text="Events this passage refers to or relies on:")
+            box += _event_links(events)
+        return [box]
+
+
+def chapter_keys(book, chapter: str) -> list[str]:
+    """Every reference a chapter's data relies on, in a stable order."""
+    keys: list[str] = [book.article.info.cite]
+    paragraphs = set(book.chapter_paragraphs(chapter)) if chapter in {c.id for c in book.article.chapters} else set()
+    for note in book.annotations.values():
+        if note.paragraph in paragraphs:
+            keys += note.cite
+    for event in book.events.values():
+        if paragraphs.intersection(event.paragraphs):
+            keys += event.cite
+    for question in book.quizzes.get(chapter, []):
+        keys += question.cite
+    for claim in book.claims.values():
+        if chapter == "what-happened-next" or claim.paragraph in paragraphs:
+            keys += claim.cite
+    models = {"seeking-a-way-out": "deadend", "iran-bargaining-chip": "iran"}
+    if chapter in models and models[chapter] in book.models:
+        spec = book.models[models[chapter]]
+        for p in spec.parameters:
+            keys += p.cite
+        for p in spec.presets:
+            keys += p.cite
+        for p in spec.precedents:
+            keys += p.cite
+    return list(dict.fromkeys(keys))
+
+
+class ChapterSourcesDirective(_BookDirective):
+    """A bullet-list bibliography (so the same source can appear in every chapter
+    without clashing with the citation targets on the References page)."""
+
+    def run(self) -> list[nodes.Node]:
+        book = self.book
+        chapter = self.choice_arg(list(book.chapters))
+        keys = chapter_keys(book, chapter)
+        literal = "{" + ", ".join(repr(k) for k in keys) + "}"
+        content = StringList(
+            ["```{bibliography}", ":list: bullet", f":filter: docname in docnames or key in {literal}", "```"],
+            source=self.env.docname,
+        )
+        box = nodes.container(classes=["cb-chapter-sources"])
+        self.state.nested_parse(content, self.content_offset, box)
+        return [box]
+
+
+class ClaimsDirective(_BookDirective):
+    required_arguments = 0
+
+    VERDICTS = {"borne out": "✓ borne out", "partly borne out": "◐ partly borne out", "not borne out": "✗ not borne out", "not checkable": "? not checkable"}
+
+    def run(self) -> list[nodes.Node]:
+        book = self.book
+        table = nodes.table(classes=["cb-claims"])
+        group = nodes.tgroup(cols=4)
+        table += group
+        for width in (30, 10, 45, 15):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        group += head
+        head += _row(["The claim", "Kind", "What happened from 2017 to today", "Verdict"], header=True)
+        body = nodes.tbody()
+        group += body
+        order = {p: n for n, p in enumerate(book.article.paragraphs)}
+        for claim in sorted(book.claims.values(), key=lambda c: order[c.paragraph]):
+            said = nodes.paragraph()
+            said += nodes.reference("", f"¶{claim.paragraph[1:]}", refuri=book.passage_link(claim.paragraph))
+            said += nodes.Text(f": “{claim.quote}” — {claim.claim}")
+            outcome = nodes.container()
+            outcome += nodes.paragraph(text=claim.outcome)
+            if claim.caveat:
+                caveat = nodes.paragraph(classes=["cb-caveat"])
+                caveat += nodes.strong(text="Caveat: ")
+                caveat += nodes.Text(claim.caveat)
+                outcome += caveat
+            outcome += markup.sources_paragraph(book, claim.cite)
+            row = _row([said, claim.type, outcome, self.VERDICTS[claim.verdict]])
+            row["ids"].append(f"claim-{claim.id}")
+            body += row
+        return [table]
+
+
+def register(app) -> None:
+    app.add_directive("entries", EntriesDirective)
+    app.add_directive("chapter-context", ChapterContextDirective)
+    app.add_directive("chapter-sources", ChapterSourcesDirective)
+    app.add_directive("claims", ClaimsDirective)
+    register_map(app)
+
+
+class PlacesMapDirective(_BookDirective):
+    """``{places-map}``: two static SVG maps of data/places.yaml — Syria and its
+    neighbours, and the wider world of the talks — drawn at build time from Natural
+    Earth shapes (npm ``world-atlas``), so the page needs no tiles and no network."""
+
+    required_arguments = 0
+
+    def run(self) -> list[nodes.Node]:
+        from .. import mapping
+
+        book = self.book
+        shapes = book.paths.root / mapping.COUNTRIES_FILE
+        if not shapes.exists():
+            raise self.error(f"the country shapes are missing ({shapes}); run `npm ci` (make book does)")
+        countries = mapping.load_countries(shapes)
+        places = list(book.places.values())
+        region = [p for p in places if p not in mapping.places_outside(places, mapping.REGION)]
+        wide = [book.places["syria"]] if "syria" in book.places else []
+        wide += [p for p in places if p not in region]
+        figures = []
+        for ident, bbox, chosen, title, caption in (
+            ("region", mapping.REGION, region, "Syria and its neighbours: the places the article names",
+             "Syria and its neighbours. Dots mark the places the article names and the places its events happened."),
+            ("wide", mapping.WIDE, wide, "From Washington to Astana: the capitals and meeting places",
+             "The wider map: the capitals and the cities where the talks and summits took place."),
+        ):
+            names = ", ".join(p.label or p.name for p in chosen)
+            svg = mapping.draw_map(
+                chosen, countries, bbox=bbox, title=title, description=f"Places shown: {names}.", id_prefix=f"cb-map-{ident}",
+            )
+            figure = nodes.container(classes=["cb-map", f"cb-map-{ident}"])
+            figure += nodes.raw("", svg, format="html")
+            note = nodes.paragraph(classes=["cb-map-caption"])
+            note += nodes.Text(
+                f"{caption} Drawn for this book from Natural Earth country shapes (public domain); "
+                "borders are Natural Earth’s, which show Crimea inside Russia’s outline, and are not a statement "
+                "about sovereignty. Each place is described, with its sources, in the list below."
+            )
+            figure += note
+            figures.append(figure)
+        return figures
+
+
+def register_map(app) -> None:
+    app.add_directive("places-map", PlacesMapDirective)

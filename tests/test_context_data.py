@@ -1,0 +1,210 @@
+"""Source context: the counts the book promises, and every cross-reference resolving.
+
+The loader (coursebook.book) refuses a book whose references do not resolve; these
+tests pin the promises (how many notes, terms, people, events) and check each kind
+of bad input is reported at its file and line in plain words.
+"""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+from conftest import edit, line_of
+from coursebook import Book, DataError
+from coursebook.schemas import LAYERS
+
+
+def problems(root):
+    with pytest.raises(DataError) as info:
+        Book.load(root)
+    return [str(p) for p in info.value.problems]
+
+
+# --- what the book promises ------------------------------------------------------------------
+
+
+def test_annotations_cover_every_paragraph_in_every_layer(book):
+    assert len(book.annotations) >= 40
+    per_paragraph = collections.Counter(a.paragraph for a in book.annotations.values())
+    assert set(per_paragraph) == set(book.article.paragraphs)
+    assert {a.layer for a in book.annotations.values()} == set(LAYERS)
+    for note in book.annotations.values():
+        assert note.cite, note.id
+        text = book.article.paragraphs[note.paragraph].text
+        assert text.count(note.quote) == 1, note.id
+
+
+def test_fact_checks_say_what_they_found(book):
+    checks = [a for a in book.annotations.values() if a.layer == "fact-check"]
+    assert len(checks) >= 8
+    assert all(a.status for a in checks)
+    assert {"imprecise", "unverified"} <= {a.status for a in checks}
+
+
+def test_glossary_people_places_counts(book):
+    assert len(book.glossary) >= 25
+    assert len(book.people) >= 15
+    assert len(book.organisations) >= 8
+    assert len(book.places) >= 10
+
+
+def test_timeline_spans_1994_to_today_and_every_event_is_complete(book):
+    events = list(book.events.values())
+    assert len(events) >= 40
+    dates = sorted(e.date for e in events)
+    assert dates[0] < "1995" and dates[-1] >= "2025"
+    for event in events:
+        assert event.actors and event.cite and event.summary, event.id
+    explained = {p for e in events for p in e.paragraphs}
+    assert len(explained) >= 12  # most paragraphs have events behind them
+    assert sum(1 for e in events if e.place) >= 30
+
+
+def test_every_reference_is_cited_somewhere_and_has_a_url(book, root):
+    used = set()
+    for collection in ("glossary", "people", "organisations", "places", "events", "claims", "annotations"):
+        for record in getattr(book, collection).values():
+            used.update(record.cite)
+    for q in book.questions():
+        used.update(q.cite)
+    for spec in book.models.values():
+        for item in (*spec.parameters, *spec.presets, *spec.precedents):
+            used.update(item.cite)
+    prose = "\n".join(p.read_text(encoding="utf-8") for p in (root / "chapters").glob("*.md"))
+    unused = [key for key in book.references if key not in used and key not in prose]
+    assert unused == []
+    assert all(ref.url.startswith("http") for ref in book.references.values())
+
+
+def test_claims_cover_the_article(book):
+    assert len(book.claims) >= 14
+    assert {c.type for c in book.claims.values()} == {"fact", "opinion", "prediction"}
+    covered = {c.paragraph for c in book.claims.values()}
+    assert len(covered) >= 15
+
+
+def test_every_glossary_term_is_used(book):
+    text = "\n".join(line.text for line in book.article.lines)
+    referenced = {t for a in book.annotations.values() for t in a.terms} | {s for g in book.glossary.values() for s in g.see}
+    for entry in book.glossary.values():
+        assert any(m in text for m in entry.matches) or entry.id in referenced, entry.id
+
+
+# --- bad input, each at its line -------------------------------------------------------------
+
+
+def test_a_quote_that_matches_nothing(book_copy):
+    path = book_copy / "data" / "annotations.yaml"
+    first = next(a for a in Book.load(book_copy).annotations.values())
+    line = line_of(path, f"quote: {first.quote}") if f"quote: {first.quote}" in path.read_text() else None
+    text = path.read_text()
+    needle = first.quote
+    index = text.index(needle, text.index(f"id: {first.id}"))
+    path.write_text(text[:index] + needle + " (changed)" + text[index + len(needle):])
+    found = problems(book_copy)
+    assert len(found) == 1
+    assert found[0].startswith("data/annotations.yaml:")
+    assert f"the quote “{needle} (changed)” does not occur in ¶{first.paragraph[1:]}" in found[0]
+    if line:
+        assert found[0].startswith(f"data/annotations.yaml:{line}:")
+
+
+def test_a_quote_that_matches_twice(book_copy):
+    path = book_copy / "data" / "annotations.yaml"
+    first = next(a for a in Book.load(book_copy).annotations.values() if a.paragraph == "p4")
+    text = path.read_text()
+    start = text.index(f"id: {first.id}")
+    index = text.index(first.quote, start)
+    quote_line = text.count("\n", 0, index) + 1
+    path.write_text(text[:index] + "the" + text[index + len(first.quote):])
+    count = (book_copy / "seeds").joinpath("issaev-2017-russia-is-at-a-dead-end-in-syria.txt").read_text().split("\n")[15].count("the")
+    found = problems(book_copy)
+    assert count > 1
+    assert found == [f"data/annotations.yaml:{quote_line}: the quote “the” occurs {count} times in ¶4; lengthen it so that it matches exactly once"]
+
+
+def test_typographic_quotes_get_a_hint(book_copy):
+    path = book_copy / "data" / "annotations.yaml"
+    book = Book.load(book_copy)
+    note = next(a for a in book.annotations.values() if "’" in a.quote)
+    text = path.read_text()
+    index = text.index(note.quote, text.index(f"id: {note.id}"))
+    path.write_text(text[:index] + note.quote.replace("’", "'") + text[index + len(note.quote):])
+    found = problems(book_copy)
+    assert len(found) == 1
+    assert found[0].endswith("copy the words from the article, which uses ’ “ ” and no-break spaces")
+
+
+def test_overlapping_quotes(book_copy):
+    path = book_copy / "data" / "annotations.yaml"
+    book = Book.load(book_copy)
+    a = next(a for a in book.annotations.values() if a.paragraph == "p13")
+    addition = (
+        "\n- id: overlapping-note\n  paragraph: p13\n"
+        f"  quote: \"{a.quote[:-2]}\"\n"
+        "  layer: context\n  kind: fact\n  note: A note on the same words.\n  cite: [issaev2017deadend]\n"
+    )
+    text = path.read_text().rstrip("\n") + "\n" + addition
+    path.write_text(text)
+    found = problems(book_copy)
+    assert len(found) == 1
+    assert "the quote of “" in found[0] and "overlaps the quote of “" in found[0] and "cannot both be highlighted" in found[0]
+
+
+def test_an_unknown_term_in_a_note(book_copy):
+    path = book_copy / "data" / "annotations.yaml"
+    line = line_of(path, "terms: [")
+    text = path.read_text().split("\n")
+    text[line - 1] = text[line - 1].replace("terms: [", "terms: [no-such-term, ", 1)
+    path.write_text("\n".join(text))
+    assert problems(book_copy) == [f"data/annotations.yaml:{line}: the term “no-such-term” is not in the glossary, people, organisations or places"]
+
+
+def test_an_event_with_an_unknown_actor_or_place(book_copy):
+    path = book_copy / "data" / "events.yaml"
+    line = line_of(path, "actors: [")
+    text = path.read_text().split("\n")
+    text[line - 1] = text[line - 1].replace("actors: [", "actors: [kremlin, ", 1)
+    path.write_text("\n".join(text))
+    assert problems(book_copy) == [f"data/events.yaml:{line}: the actor “kremlin” is not in people.yaml or organisations.yaml"]
+
+
+def test_an_event_that_explains_a_missing_paragraph(book_copy):
+    path = book_copy / "data" / "events.yaml"
+    line = line_of(path, "paragraphs: [p")
+    text = path.read_text().split("\n")
+    text[line - 1] = text[line - 1].replace("paragraphs: [", "paragraphs: [p40, ", 1)
+    path.write_text("\n".join(text))
+    assert problems(book_copy) == [f"data/events.yaml:{line}: there is no paragraph “p40”: the article has p1 to p17"]
+
+
+def test_a_match_that_is_not_in_the_article(book_copy):
+    path = book_copy / "data" / "glossary.yaml"
+    line = line_of(path, "matches: [")
+    text = path.read_text().split("\n")
+    text[line - 1] = text[line - 1].replace("matches: [", "matches: [Kremlinology, ", 1)
+    path.write_text("\n".join(text))
+    assert problems(book_copy) == [f"data/glossary.yaml:{line}: “Kremlinology” does not occur in the article; copy the words exactly as the article has them"]
+
+
+def test_an_orphan_glossary_entry(book_copy):
+    path = book_copy / "data" / "glossary.yaml"
+    text = path.read_text().rstrip("\n")
+    start = text.count("\n") + 2
+    path.write_text(text + "\n- id: unused-term\n  term: Unused term\n  matches: []\n  definition: Nothing refers to this.\n  cite: [issaev2017deadend]\n")
+    assert problems(book_copy) == [
+        f"data/glossary.yaml:{start}: the term “Unused term” is an orphan: none of its matches occurs in the article and no note or entry refers to it"
+    ]
+
+
+def test_an_id_shared_between_glossary_and_places(book_copy):
+    book = Book.load(book_copy)
+    place = next(iter(book.places))
+    path = book_copy / "data" / "glossary.yaml"
+    text = path.read_text().rstrip("\n")
+    start = text.count("\n") + 2
+    path.write_text(text + f"\n- id: {place}\n  term: Same id\n  matches: []\n  definition: Clashes.\n  cite: [issaev2017deadend]\n  see: [{next(iter(book.glossary))}]\n")
+    found = problems(book_copy)
+    assert any(p.startswith(f"data/places.yaml:") and f"the id “{place}” is used twice (also at data/glossary.yaml:{start})" in p for p in found)

@@ -1,0 +1,67 @@
+"""The timeline from Python: the reference filter, the widget's state, a live kernel."""
+
+from __future__ import annotations
+
+import jupytext
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from conftest import ROOT
+from coursebook.timeline import PERIODS, filter_events, format_date, in_period
+from coursebook.widgets import Timeline
+
+
+def test_filters_combine(book):
+    events = list(book.events.values())
+    everything = filter_events(events)
+    assert [e.date for e in everything] == sorted(e.date for e in events)
+    iran = filter_events(events, actor="iran")
+    assert iran and all("iran" in e.actors for e in iran)
+    military = filter_events(events, kinds=["military"])
+    assert military and all(e.kind == "military" for e in military)
+    both = filter_events(events, actor="iran", kinds=["military"])
+    assert {e.id for e in both} == {e.id for e in iran} & {e.id for e in military}
+
+
+def test_periods_partition_the_timeline(book):
+    events = list(book.events.values())
+    counts = [len(filter_events(events, period=p.id)) for p in PERIODS]
+    assert all(counts)
+    assert sum(counts) == len(events)  # every event falls in exactly one period
+    article_day = next(p for p in PERIODS if p.id == "2015-2017")
+    assert in_period("2017-06-25", article_day) and in_period("2017-06", article_day)
+    assert not in_period("2017-06-26", article_day)
+
+
+def test_dates_read_as_precisely_as_the_data():
+    assert format_date("1995-06-30") == "30 June 1995"
+    assert format_date("2000-11") == "November 2000"
+    assert format_date("2007") == "2007"
+
+
+def test_widget_state_links_events_to_passages(book):
+    t = Timeline(book=book)
+    assert len(t.events) == len(book.events)
+    first = next(e for e in t.events if e["passages"])
+    assert first["passages"][0]["href"] == book.passage_link(first["passages"][0]["id"])
+    t.filters = {"actor": "russia", "period": "after-2017", "kinds": []}
+    assert [e.id for e in t.visible()] == [e.id for e in filter_events(book.events.values(), "russia", "after-2017")]
+    assert 'data-cb-widget="timeline" id="cb-timeline"' in t._repr_mimebundle_()[0]["text/html"]
+
+
+@pytest.mark.notebook
+def test_timeline_is_driven_from_python_in_a_live_kernel():
+    path = ROOT / "chapters" / "timeline.md"
+    notebook = jupytext.read(path)
+    notebook.cells.append(
+        nbformat.v4.new_code_cell(
+            "from coursebook.widgets import timeline\n"
+            "t = timeline()\n"
+            "t.filters = {'actor': 'iran', 'period': '1994-2000', 'kinds': []}\n"
+            "print(len(t.visible()), all('iran' in e.actors for e in t.visible()))"
+        )
+    )
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    printed = "".join(o.get("text", "") for o in notebook.cells[-1].outputs).split()
+    assert int(printed[0]) > 0 and printed[1] == "True"
