@@ -22,7 +22,7 @@ def copy_book(dest: Path) -> Path:
     for part in BOOK_PARTS:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("_incoming"))
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("_research"))
         else:
             shutil.copy2(src, dest / part)
     return dest

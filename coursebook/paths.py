@@ -35,7 +35,7 @@ class BookPaths:
     def inputs(self) -> list[Path]:
         """Every file whose content can change what the book shows (besides chapters)."""
         files = [p for p in sorted(self.seeds.rglob("*")) if p.is_file()]
-        files += [p for p in sorted(self.data.rglob("*")) if p.is_file() and "_incoming" not in p.parts]
+        files += [p for p in sorted(self.data.rglob("*")) if p.is_file() and "_research" not in p.parts]
         return files
 
 
