@@ -1,7 +1,7 @@
 # Two commands on a fresh machine:
 #   make book   set up .venv and build the static book into _build/html
 #   make test   set up everything (chromium included) and run every test
-# Others: make check · make serve · make lab · make bench · make clean
+# Others: make check · make serve · make instructor · make lab · make bench · make clean
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: book test check serve lab bench clean setup browser
+.PHONY: book test check serve instructor lab bench clean setup browser
 
 WIDGETS := coursebook/static/coursebook/widgets/.built
 JS_SOURCES := $(shell find js -type f 2>/dev/null)
@@ -42,6 +42,11 @@ $(WIDGETS): node_modules/.installed $(JS_SOURCES)
 book: $(VENV)/.installed $(WIDGETS)
 	@if ! $(BIN)/jupyter-book build . $(JB_FLAGS); then \
 	  rm -rf _build/html; echo "make book: the build failed; _build/html was removed." >&2; exit 1; fi
+
+# The instructor edition: the same book plus teaching notes and answer keys.
+instructor: $(VENV)/.installed $(WIDGETS)
+	@if ! COURSEBOOK_EDITION=instructor $(BIN)/jupyter-book build . --path-output _build/instructor $(JB_FLAGS); then \
+	  rm -rf _build/instructor/_build/html; echo "make instructor: the build failed." >&2; exit 1; fi
 
 check: $(VENV)/.installed
 	$(BIN)/python -m coursebook check

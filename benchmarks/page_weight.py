@@ -35,15 +35,16 @@ def serve(folder: Path):
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
-def measure(browser, site: Path) -> dict[str, tuple[int, int, int]]:
-    """page -> (bytes loaded, local requests, blocked external requests)."""
+def measure(browser, site: Path) -> dict[str, tuple[int, int, int, int]]:
+    """page -> (bytes loaded, local requests, blocked external requests, bytes of the
+    book's own widget runtime: host, widget modules and their CSS, notes script)."""
     httpd, base = serve(site)
     results = {}
     pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if not SKIP.intersection(p.relative_to(site).parts))
     for rel in pages:
         context = browser.new_context(service_workers="block")
         page = context.new_page()
-        sizes, external = [], []
+        sizes, external, runtime = [], [], []
 
         def route(route, host=urlparse(base).netloc):
             if urlparse(route.request.url).netloc == host:
@@ -53,10 +54,16 @@ def measure(browser, site: Path) -> dict[str, tuple[int, int, int]]:
                 route.abort()
 
         page.route("**/*", route)
-        page.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"]))
+        def finished(req):
+            size = req.sizes()["responseBodySize"]
+            sizes.append(size)
+            if "/_static/coursebook/widgets/" in req.url:
+                runtime.append(size)
+
+        page.on("requestfinished", finished)
         page.goto(f"{base}/{rel}", wait_until="networkidle")
         page.wait_for_timeout(200)
-        results[rel] = (sum(sizes), len(sizes), len(external))
+        results[rel] = (sum(sizes), len(sizes), len(external), sum(runtime))
         context.close()
     httpd.shutdown()
     return results
@@ -75,9 +82,9 @@ def stock_site() -> Path:
 
 def table(title: str, results: dict) -> None:
     print(f"\n{title}")
-    print(f"  {'page':44} {'KB':>8} {'requests':>9} {'blocked':>8}")
-    for rel, (size, count, blocked) in results.items():
-        print(f"  {rel:44} {size / 1024:8.1f} {count:9d} {blocked:8d}")
+    print(f"  {'page':44} {'KB':>8} {'requests':>9} {'blocked':>8} {'widgets KB':>11}")
+    for rel, (size, count, blocked, runtime) in results.items():
+        print(f"  {rel:44} {size / 1024:8.1f} {count:9d} {blocked:8d} {runtime / 1024:11.1f}")
     sizes = [v[0] for v in results.values()]
     print(f"  {'median page':44} {sorted(sizes)[len(sizes) // 2] / 1024:8.1f}")
 

@@ -133,14 +133,11 @@ def line_of(path: Path, needle: str) -> int:
 MINI = ROOT / "tests" / "books" / "mini"
 
 
-@pytest.fixture(scope="session")
-def mini_site(tmp_path_factory) -> Path:
-    """The fixture book in tests/books/mini, built with the real engine."""
+def build_mini(out: Path, edition: str) -> Path:
     import subprocess
     import sys
 
-    out = tmp_path_factory.mktemp("mini")
-    env = {**os.environ, "COURSEBOOK_ROOT": str(MINI)}
+    env = {**os.environ, "COURSEBOOK_ROOT": str(MINI), "COURSEBOOK_EDITION": edition}
     result = subprocess.run(
         [str(Path(sys.executable).parent / "jupyter-book"), "build", str(MINI), "--path-output", str(out),
          "-W", "-n", "--keep-going"],
@@ -148,6 +145,18 @@ def mini_site(tmp_path_factory) -> Path:
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory) -> Path:
+    """The fixture book in tests/books/mini, built with the real engine."""
+    return build_mini(tmp_path_factory.mktemp("mini"), "student")
+
+
+@pytest.fixture(scope="session")
+def mini_instructor_site(tmp_path_factory) -> Path:
+    """The same fixture book, built as the instructor edition."""
+    return build_mini(tmp_path_factory.mktemp("mini-instructor"), "instructor")
 
 
 @pytest.fixture(scope="session")

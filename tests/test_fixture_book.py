@@ -69,3 +69,27 @@ def test_fixture_book_renders_every_directive_and_widget(mini_server, browser, m
     assert page.locator("tr[data-chapter='reading'] .cb-progress-answered").inner_text() == "0"
     assert log.problems() == []
     context.close()
+
+
+def test_the_student_edition_has_no_answer_key_or_teaching_notes(mini_site):
+    html = (mini_site / "chapters" / "reading.html").read_text(encoding="utf-8")
+    assert "cb-instructor" not in html
+    assert "Teaching note for the fixture" not in html
+    assert "Instructor edition" not in html
+
+
+def test_the_instructor_edition_adds_them(mini_instructor_site):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((mini_instructor_site / "chapters" / "reading.html").read_text(encoding="utf-8"), "html.parser")
+    boxes = soup.select(".cb-instructor")
+    assert [b.select_one(".cb-instructor-title").get_text() for b in boxes] == [
+        "For instructors", "Answer key (instructor edition only)",
+    ]
+    assert "Teaching note for the fixture" in boxes[0].get_text()
+    rows = boxes[1].select("tbody tr")
+    assert len(rows) == 2
+    # The answer is the hostile option's text, shown as text.
+    assert rows[0].select("td")[1].get_text(strip=True) == "<img src=x onerror=alert(1)>"
+    assert not boxes[1].select("img")
+    assert "Instructor edition" in soup.get_text()

@@ -16,6 +16,7 @@ Registered in ``_config.yml`` under ``sphinx.extra_extensions``. What it does:
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from sphinx.util import logging
 from ..book import Book
 from ..errors import DataError
 from ..paths import find_root
-from . import context, directives, nodes
+from . import context, directives, instructor, nodes
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ ENGINE = Path(__file__).resolve().parent.parent
 STATIC = ENGINE / "static"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 WIDGET_MARKER = 'data-cb-widget="'
+EDITIONS = ("student", "instructor")
 
 
 def _fingerprint(root: Path) -> str:
@@ -62,9 +64,20 @@ def _load_book(app: Sphinx, config: Config) -> None:
         # SystemExit passes through jupyter-book's exception handler, so no traceback
         # is printed and nothing has been written yet.
         raise SystemExit(1) from None
-    # A config value that Sphinx compares between builds: when data or engine change,
-    # every page is re-read (and its notebook re-executed).
-    config.coursebook_fingerprint = _fingerprint(root)
+    # The edition (student or instructor) comes from the environment, so `make
+    # instructor` can build the same sources into another folder.
+    edition = os.environ.get("COURSEBOOK_EDITION", "student")
+    if edition not in EDITIONS:
+        sys.stderr.write(f"COURSEBOOK_EDITION must be one of {', '.join(EDITIONS)}, not “{edition}”.\n")
+        raise SystemExit(1)
+    config.coursebook_edition = edition
+    if edition == "instructor":
+        config.html_theme_options["announcement"] = (
+            "Instructor edition: it shows answer keys and teaching notes. Publish the student edition to students."
+        )
+    # Config values that Sphinx compares between builds: when data, engine or edition
+    # change, every page is re-read (and its notebook re-executed).
+    config.coursebook_fingerprint = _fingerprint(root) + edition
 
 
 def _theme_fixes(app: Sphinx, config: Config) -> None:
@@ -113,6 +126,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("coursebook_fingerprint", "", "env")
+    app.add_config_value("coursebook_edition", "student", "env")
     app.connect("config-inited", _load_book, priority=100)
     app.connect("config-inited", _theme_fixes)
     app.connect("builder-inited", _static_path)
@@ -121,4 +135,5 @@ def setup(app: Sphinx) -> dict:
     nodes.register(app)
     directives.register(app)
     context.register(app)
+    instructor.register(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,81 @@
+"""The instructor edition: answer keys and teaching notes, absent from the student book.
+
+``:::{instructor}`` … ``:::``
+    Teaching notes, written in the chapter. Rendered only in the instructor edition
+    (``make instructor``); the student edition contains nothing of them.
+``{answer-key} <chapter>``
+    Every question of the chapter with its correct answer, explanation, objective and
+    passage. Instructor edition only.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..grading import correct_response
+from .directives import _BookDirective, _row
+
+
+def _instructor(directive) -> bool:
+    return directive.env.config.coursebook_edition == "instructor"
+
+
+class InstructorDirective(_BookDirective):
+    required_arguments = 0
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        if not _instructor(self):
+            return []
+        box = nodes.container(classes=["cb-instructor"])
+        box += nodes.paragraph("", "For instructors", classes=["cb-instructor-title"])
+        self.state.nested_parse(self.content, self.content_offset, box)
+        return [box]
+
+
+def answer_text(question) -> str:
+    """The correct answer, in words."""
+    response = correct_response(question)
+    if question.type in ("single", "true-false"):
+        return question.options[response].text
+    if question.type == "multiple":
+        return "; ".join(question.options[i].text for i in response)
+    if question.type == "numeric":
+        tolerance = f" (±{question.tolerance:g})" if question.tolerance else ""
+        return f"{question.answer:g}{tolerance} {question.unit}".strip()
+    if question.type == "order":
+        return " → ".join(item.text for item in question.items)
+    return "; ".join(f"{pair.left} — {pair.right}" for pair in question.pairs)
+
+
+class AnswerKeyDirective(_BookDirective):
+    def run(self) -> list[nodes.Node]:
+        if not _instructor(self):
+            return []
+        book = self.book
+        chapter = self.choice_arg(list(book.quizzes), "quiz")
+        table = nodes.table(classes=["cb-answer-key"])
+        group = nodes.tgroup(cols=4)
+        table += group
+        for width in (30, 25, 30, 15):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        group += head
+        head += _row(["Question", "Answer", "Why", "Checks"], header=True)
+        body = nodes.tbody()
+        group += body
+        for n, q in enumerate(book.quizzes[chapter], start=1):
+            checks = nodes.paragraph()
+            checks += nodes.Text(f"{q.level}; ")
+            checks += nodes.reference("", f"¶{q.passage[1:]}", refuri=book.passage_link(q.passage))
+            checks += nodes.Text(f"; {book.objectives[q.objective].text}")
+            body += _row([f"{n}. {q.prompt} ({q.type})", answer_text(q), q.explanation, checks])
+        box = nodes.container(classes=["cb-instructor"])
+        box += nodes.paragraph("", "Answer key (instructor edition only)", classes=["cb-instructor-title"])
+        box += table
+        return [box]
+
+
+def register(app) -> None:
+    app.add_directive("instructor", InstructorDirective)
+    app.add_directive("answer-key", AnswerKeyDirective)
