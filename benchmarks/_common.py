@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -11,21 +10,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "_work"
 BIN = Path(sys.executable).parent
-BOOK_PARTS = ["_config.yml", "_toc.yml", "chapters", "data", "seeds"]
 
 
 def copy_book(dest: Path) -> Path:
     """A copy of the book's sources (not its build) to build without touching _build/."""
-    if dest.exists():
-        shutil.rmtree(dest)
-    dest.mkdir(parents=True)
-    for part in BOOK_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("_research"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
+    from coursebook.paths import copy_sources
+
+    return copy_sources(ROOT, dest)
 
 
 def jupyter_book(*args: str, cwd: Path) -> float:

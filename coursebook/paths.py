@@ -8,6 +8,7 @@ find the book the same way: the nearest folder above that holds ``seeds/manifest
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,3 +52,21 @@ def find_root(start: Path | None = None) -> Path:
         f"no book found: no folder at or above {here} contains seeds/manifest.yaml "
         "(set COURSEBOOK_ROOT to the book's folder)"
     )
+
+
+#: What a book is made of: a copy of these builds the same book.
+SOURCES = ("_config.yml", "_toc.yml", "chapters", "data", "seeds")
+
+
+def copy_sources(root: Path, dest: Path) -> Path:
+    """Copy a book's sources (not its build, not its research notes) to ``dest``."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for part in SOURCES:
+        src = root / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("_research", "_build"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest

@@ -98,23 +98,35 @@ def browser(chromium_path):
         browser.close()
 
 
-BOOK_PARTS = ["_config.yml", "_toc.yml", "chapters", "data", "seeds"]
-
-
 @pytest.fixture
 def book_copy(tmp_path) -> Path:
     """A throwaway copy of the book's sources, to break on purpose."""
-    import shutil
+    from coursebook.paths import copy_sources
 
-    dest = tmp_path / "book"
-    dest.mkdir()
-    for part in BOOK_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("_research"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
+    return copy_sources(ROOT, tmp_path / "book")
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (its own localStorage) for one test."""
+    from browserkit import new_context
+
+    context = new_context(browser)
+    yield context
+    context.close()
+
+
+def execute_with(path: Path, code: str):
+    """Run a chapter as a notebook with one more cell at the end; return that cell's printed words."""
+    import jupytext
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = jupytext.read(path)
+    notebook.cells.append(nbformat.v4.new_code_cell(code))
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    printed = "".join(o.get("text", "") for o in notebook.cells[-1].outputs).split()
+    return notebook, printed
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -10,12 +10,6 @@ from coursebook.timeline import PERIODS, filter_events
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def context(browser):
-    context = new_context(browser)
-    yield context
-    context.close()
-
 
 def open_page(context, server, rel):
     page, log = open_offline(context, server)

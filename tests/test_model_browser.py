@@ -45,12 +45,6 @@ def open_widget(context, server, chapter, selector):
     return page, log
 
 
-@pytest.fixture
-def context(browser):
-    context = new_context(browser)
-    yield context
-    context.close()
-
 
 def test_dead_end_page_matches_the_python_model(book, context, server):
     spec = book.models["deadend"]

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import jupytext
-import nbformat
 import pandas as pd
 import pytest
-from nbclient import NotebookClient
 
-from conftest import ROOT
+from conftest import ROOT, execute_with
 from coursebook.models import deadend, iran
 from coursebook.widgets import DeadEnd, IranBet, run
 
@@ -47,19 +44,15 @@ def test_static_state_carries_sources_and_precedents(book):
 
 @pytest.mark.notebook
 def test_sliders_are_driven_from_python_in_a_live_kernel():
-    path = ROOT / "chapters" / "seeking-a-way-out.md"
-    notebook = jupytext.read(path)
-    notebook.cells.append(
-        nbformat.v4.new_code_cell(
-            "from coursebook.widgets import dead_end, run\n"
-            "w = dead_end()\n"
-            "w.set(link_chance=100, interest_decay=0, horizon=12)\n"
-            "frame = run('deadend', w.values)\n"
-            "print(type(frame).__name__, len(frame), w.summary()['dead_end'])"
-        )
+    notebook, printed = execute_with(
+        ROOT / "chapters" / "seeking-a-way-out.md",
+        "from coursebook.widgets import dead_end, run\n"
+        "w = dead_end()\n"
+        "w.set(link_chance=100, interest_decay=0, horizon=12)\n"
+        "frame = run('deadend', w.values)\n"
+        "print(type(frame).__name__, len(frame), w.summary()['dead_end'])",
     )
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    printed = "".join(o.get("text", "") for o in notebook.cells[-1].outputs).split()
     assert printed == ["DataFrame", "12", "None"]
-    views = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", []) if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    views = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
+             if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(views) >= 2  # the quiz and the dead-end model, live

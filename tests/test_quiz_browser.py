@@ -17,12 +17,6 @@ from quizdriver import answer, card, current_order, shown_result, try_again
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def context(browser):
-    context = new_context(browser)
-    yield context
-    context.close()
-
 
 def chapter_url(server, chapter):
     return f"{server}/chapters/{chapter}.html"

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import jupytext
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
-from conftest import ROOT
+from conftest import ROOT, execute_with
 from coursebook.timeline import PERIODS, filter_events, format_date, in_period
 from coursebook.widgets import Timeline
 
@@ -52,16 +49,11 @@ def test_widget_state_links_events_to_passages(book):
 
 @pytest.mark.notebook
 def test_timeline_is_driven_from_python_in_a_live_kernel():
-    path = ROOT / "chapters" / "timeline.md"
-    notebook = jupytext.read(path)
-    notebook.cells.append(
-        nbformat.v4.new_code_cell(
-            "from coursebook.widgets import timeline\n"
-            "t = timeline()\n"
-            "t.filters = {'actor': 'iran', 'period': '1994-2000', 'kinds': []}\n"
-            "print(len(t.visible()), all('iran' in e.actors for e in t.visible()))"
-        )
+    _, printed = execute_with(
+        ROOT / "chapters" / "timeline.md",
+        "from coursebook.widgets import timeline\n"
+        "t = timeline()\n"
+        "t.filters = {'actor': 'iran', 'period': '1994-2000', 'kinds': []}\n"
+        "print(len(t.visible()), all('iran' in e.actors for e in t.visible()))",
     )
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    printed = "".join(o.get("text", "") for o in notebook.cells[-1].outputs).split()
     assert int(printed[0]) > 0 and printed[1] == "True"

@@ -19,7 +19,7 @@ from docutils.statemachine import StringList
 
 from . import markup
 from ..timeline import format_date
-from .directives import _BookDirective, _row
+from .directives import _BookDirective, _row, _table
 
 COLLECTIONS = ("glossary", "people", "organisations", "places")
 
@@ -191,16 +191,7 @@ class ClaimsDirective(_BookDirective):
 
     def run(self) -> list[nodes.Node]:
         book = self.book
-        table = nodes.table(classes=["cb-claims"])
-        group = nodes.tgroup(cols=4)
-        table += group
-        for width in (30, 10, 45, 15):
-            group += nodes.colspec(colwidth=width)
-        head = nodes.thead()
-        group += head
-        head += _row(["The claim", "Kind", "What happened from 2017 to today", "Verdict"], header=True)
-        body = nodes.tbody()
-        group += body
+        table, body = _table((30, 10, 45, 15), ["The claim", "Kind", "What happened from 2017 to today", "Verdict"], ["cb-claims"])
         order = {p: n for n, p in enumerate(book.article.paragraphs)}
         for claim in sorted(book.claims.values(), key=lambda c: order[c.paragraph]):
             said = nodes.paragraph()

@@ -128,16 +128,7 @@ class ModelNotesDirective(_BookDirective):
         models = self.book.models
         model = self.choice_arg(list(models), "model")
         spec = models[model]
-        table = nodes.table(classes=["cb-model-notes"])
-        group = nodes.tgroup(cols=4)
-        table += group
-        for width in (22, 14, 16, 48):
-            group += nodes.colspec(colwidth=width)
-        head = nodes.thead()
-        group += head
-        head += _row(["Setting", "Default", "Range", "Where the default comes from"], header=True)
-        body = nodes.tbody()
-        group += body
+        table, body = _table((22, 14, 16, 48), ["Setting", "Default", "Range", "Where the default comes from"], ["cb-model-notes"])
         for p in spec.parameters:
             basis = nodes.paragraph()
             if p.illustrative:
@@ -157,7 +148,22 @@ class ModelNotesDirective(_BookDirective):
         return [table, nodes.paragraph(text="The presets, and the reasoning behind each:"), presets]
 
 
-def _row(cells, header: bool = False) -> nodes.row:
+def _table(widths, header, classes) -> tuple[nodes.table, nodes.tbody]:
+    """A table with a header row; returns it and the body to add rows to."""
+    table = nodes.table(classes=classes)
+    group = nodes.tgroup(cols=len(widths))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    head += _row(header)
+    body = nodes.tbody()
+    group += body
+    return table, body
+
+
+def _row(cells) -> nodes.row:
     row = nodes.row()
     for cell in cells:
         entry = nodes.entry()

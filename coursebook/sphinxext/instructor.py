@@ -13,7 +13,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..grading import correct_response
-from .directives import _BookDirective, _row
+from .directives import _BookDirective, _row, _table
 
 
 def _instructor(directive) -> bool:
@@ -54,16 +54,7 @@ class AnswerKeyDirective(_BookDirective):
             return []
         book = self.book
         chapter = self.choice_arg(list(book.quizzes), "quiz")
-        table = nodes.table(classes=["cb-answer-key"])
-        group = nodes.tgroup(cols=4)
-        table += group
-        for width in (30, 25, 30, 15):
-            group += nodes.colspec(colwidth=width)
-        head = nodes.thead()
-        group += head
-        head += _row(["Question", "Answer", "Why", "Checks"], header=True)
-        body = nodes.tbody()
-        group += body
+        table, body = _table((30, 25, 30, 15), ["Question", "Answer", "Why", "Checks"], ["cb-answer-key"])
         for n, q in enumerate(book.quizzes[chapter], start=1):
             checks = nodes.paragraph()
             checks += nodes.Text(f"{q.level}; ")

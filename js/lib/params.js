@@ -108,3 +108,25 @@ export function presetButtons(presets, onChoose) {
     },
   };
 }
+
+// Keeps a widget's `values` in step with its model both ways. publish() sends the
+// page's values (to Python, when a kernel is live); a change made elsewhere (Python
+// setting `values`) calls onRemote. Returns {publish, stop}.
+export function syncValues(model, onRemote) {
+  let ours = false;
+  const listener = () => {
+    if (!ours) onRemote(model.get("values"));
+  };
+  model.on("change:values", listener);
+  return {
+    publish(values) {
+      ours = true;
+      model.set("values", values);
+      model.save_changes();
+      ours = false;
+    },
+    stop() {
+      model.off("change:values", listener);
+    },
+  };
+}

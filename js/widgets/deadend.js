@@ -9,7 +9,7 @@
 import { h, announcer } from "../lib/dom.js";
 import { billions, millions, withUnit } from "../lib/format.js";
 import { summary } from "../lib/deadend.js";
-import { defaultsPreset, parameterControls, presetButtons } from "../lib/params.js";
+import { defaultsPreset, parameterControls, presetButtons, syncValues } from "../lib/params.js";
 import { s, ticks, scale, pathOf } from "../lib/svg.js";
 import { keyFor, read, write } from "../lib/storage.js";
 
@@ -159,18 +159,15 @@ function render({ model, el }) {
 
   let controls;
   let bar;
-  let ours = false; // true while this view is the one setting `values`
-  function publish(values) {
-    ours = true;
-    model.set("values", values);
-    model.save_changes();
-    ours = false;
-  }
+  const sync = syncValues(model, (values) => {
+    controls.set(values);
+    update(controls.values());
+  });
   function choosePreset(preset) {
     controls.set(preset.values);
     const values = controls.values();
     bar.mark(preset.id, preset.reasoning);
-    publish(values);
+    sync.publish(values);
     update(values);
     say(`Preset: ${preset.label}. ${summary(values).sentence}`);
   }
@@ -184,7 +181,7 @@ function render({ model, el }) {
 
   controls = parameterControls("cb-deadend", parameters, model.get("values"), (values) => {
     bar.mark(null);
-    publish(values);
+    sync.publish(values);
     update(values, true);
   });
 
@@ -268,14 +265,7 @@ function render({ model, el }) {
   );
   el.append(root);
   update(controls.values());
-
-  const onValues = () => {
-    if (ours) return;
-    controls.set(model.get("values"));
-    update(controls.values());
-  };
-  model.on("change:values", onValues);
-  return () => model.off("change:values", onValues);
+  return () => sync.stop();
 }
 
 export default { render };

@@ -7,7 +7,7 @@
 import { h, announcer } from "../lib/dom.js";
 import { billions } from "../lib/format.js";
 import { summary } from "../lib/iran.js";
-import { defaultsPreset, parameterControls, presetButtons } from "../lib/params.js";
+import { defaultsPreset, parameterControls, presetButtons, syncValues } from "../lib/params.js";
 import { s, ticks, scale } from "../lib/svg.js";
 
 const W = 640;
@@ -97,7 +97,6 @@ function render({ model, el }) {
   const breakEven = h("p", { class: "cb-model-best" });
   const chartSlot = h("div", { class: "cb-chart-slot" });
   const tableSlot = h("div", { class: "cb-table-slot", tabindex: "0", role: "region", "aria-label": "The bet in numbers" });
-  let ours = false;
 
   function update(values, announce = false) {
     const result = summary(values);
@@ -108,23 +107,21 @@ function render({ model, el }) {
     if (announce) say(result.sentence);
   }
 
-  function publish(values) {
-    ours = true;
-    model.set("values", values);
-    model.save_changes();
-    ours = false;
-  }
-
   let bar;
-  const controls = parameterControls("cb-iran", parameters, model.get("values"), (values) => {
+  let controls;
+  const sync = syncValues(model, (values) => {
+    controls.set(values);
+    update(controls.values());
+  });
+  controls = parameterControls("cb-iran", parameters, model.get("values"), (values) => {
     bar.mark(null);
-    publish(values);
+    sync.publish(values);
     update(values, true);
   });
   bar = presetButtons([defaultsPreset(parameters), ...presets], (preset) => {
     controls.set(preset.values);
     bar.mark(preset.id, preset.reasoning);
-    publish(controls.values());
+    sync.publish(controls.values());
     update(controls.values());
     say(`Preset: ${preset.label}. ${summary(controls.values()).sentence}`);
   });
@@ -141,14 +138,7 @@ function render({ model, el }) {
   );
   el.append(root);
   update(controls.values());
-
-  const onValues = () => {
-    if (ours) return;
-    controls.set(model.get("values"));
-    update(controls.values());
-  };
-  model.on("change:values", onValues);
-  return () => model.off("change:values", onValues);
+  return () => sync.stop();
 }
 
 export default { render };
