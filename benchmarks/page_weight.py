@@ -46,7 +46,9 @@ def measure(browser, site: Path) -> dict[str, tuple[int, int, int, int]]:
         page = context.new_page()
         sizes, external, runtime = [], [], []
 
-        def route(route, host=urlparse(base).netloc):
+        host = urlparse(base).netloc
+
+        def route(route):  # one parameter: Playwright passes (route, request) to two
             if urlparse(route.request.url).netloc == host:
                 route.continue_()
             else:

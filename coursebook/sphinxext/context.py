@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from docutils.statemachine import StringList
 
@@ -22,6 +24,7 @@ from ..timeline import format_date
 from .directives import _BookDirective, _row, _table
 
 COLLECTIONS = ("glossary", "people", "organisations", "places")
+ENGINE_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _appearances(book, ident: str) -> list[str]:
@@ -230,9 +233,12 @@ class PlacesMapDirective(_BookDirective):
         from .. import mapping
 
         book = self.book
-        shapes = book.paths.root / mapping.COUNTRIES_FILE
-        if not shapes.exists():
-            raise self.error(f"the country shapes are missing ({shapes}); run `npm ci` (make book does)")
+        # node_modules sits beside the book, or beside the engine when a copy of the book
+        # is built elsewhere (benchmarks, tests).
+        candidates = [book.paths.root / mapping.COUNTRIES_FILE, ENGINE_ROOT / mapping.COUNTRIES_FILE]
+        shapes = next((path for path in candidates if path.exists()), None)
+        if shapes is None:
+            raise self.error(f"the country shapes are missing ({candidates[0]}); run `npm ci` (make book does)")
         countries = mapping.load_countries(shapes)
         places = list(book.places.values())
         region = [p for p in places if p not in mapping.places_outside(places, mapping.REGION)]
