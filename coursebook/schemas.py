@@ -269,8 +269,8 @@ class Event(Record):
     title: Text
     kind: EventKind
     actors: Annotated[list[Id], Field(min_length=1)]
-    place: Optional[Id] = None
-    paragraphs: list[ParagraphId] = []
+    place: Id
+    paragraphs: Annotated[list[ParagraphId], Field(min_length=1)]
     summary: Text
     cite: Cites
     caveat: Optional[Text] = None
@@ -321,7 +321,7 @@ class Parameter(Record):
     step: float = Field(gt=0)
     default: float
     illustrative: bool
-    cite: list[Id] = []
+    cite: list[Id]
     note: Text
 
     @field_validator("max")
@@ -330,6 +330,16 @@ class Parameter(Record):
         low = info.data.get("min")
         if low is not None and value <= low:
             raise ValueError(f"“max” ({value:g}) must be larger than “min” ({low:g})")
+        return value
+
+    @field_validator("cite")
+    @classmethod
+    def _cited(cls, value: list) -> list:
+        if not value:
+            raise ValueError(
+                "every parameter needs “cite” with at least one source; where no honest source gives the "
+                "number, keep “illustrative: true” and cite what the assumption stands for (often the article itself)"
+            )
         return value
 
     @field_validator("default")
@@ -342,12 +352,6 @@ class Parameter(Record):
             raise ValueError(f"the default {value:g} is not on a step of {step:g} from {low:g}; a slider could never show it")
         return value
 
-    @field_validator("cite")
-    @classmethod
-    def _sourced_or_illustrative(cls, value: list, info) -> list:
-        if not info.data.get("illustrative") and not value:
-            raise ValueError("a parameter needs “cite” with at least one source, or “illustrative: true” if no honest source exists")
-        return value
 
 
 class Preset(Record):

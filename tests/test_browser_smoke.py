@@ -39,6 +39,22 @@ def test_every_page_is_offline_clean_and_accessible(site, server, browser):
     assert not failures, "\n".join(f"{page}:\n  " + "\n  ".join(p) for page, p in failures.items())
 
 
+def test_every_page_is_accessible_in_dark_mode(site, server, browser):
+    """The theme follows the reader's system setting; dark mode must keep contrast too."""
+    context = new_context(browser, color_scheme="dark")
+    failures = {}
+    for rel in all_pages(site):
+        page, log = open_offline(context, server)
+        page.goto(f"{server}/{rel}", wait_until="networkidle")
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        problems = log.problems() + [f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}" for v in run_axe(page)]
+        if problems:
+            failures[rel] = problems
+        page.close()
+    context.close()
+    assert not failures, "\n".join(f"{page}:\n  " + "\n  ".join(p) for page, p in failures.items())
+
+
 def test_axe_runs_on_search_and_index_pages_too(site, server, browser):
     context = new_context(browser)
     for rel in ("genindex.html", "search.html"):

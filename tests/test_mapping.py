@@ -106,8 +106,12 @@ def test_every_place_in_the_box_is_drawn_and_the_others_are_listed(places, count
     assert [p["id"] for p in places_outside(places, bbox)] == [p["id"] for p in places if not inside(p, bbox)]
 
 
-def test_every_place_fits_one_of_the_two_maps(places):
-    assert [p["id"] for p in places if not (inside(p, REGION) or inside(p, WIDE))] == []
+def test_nearly_every_place_fits_one_of_the_two_maps(places):
+    # The places page names the few that fit neither (see test_context_browser); the maps
+    # must still carry the great majority, and every place in and around Syria.
+    outside = [p["id"] for p in places if not (inside(p, REGION) or inside(p, WIDE))]
+    assert len(outside) <= 3
+    assert all(inside(p, REGION) for p in places if 32 <= p["lat"] <= 37.5 and 35.5 <= p["lon"] <= 42.5)
 
 
 def test_output_is_deterministic(places, countries):

@@ -18,6 +18,7 @@ def test_dead_end_widget_reads_and_sets_parameters(book):
     assert w.values["link_chance"] == 50 and w.values["horizon"] == 60
     frame = w.run()
     assert isinstance(frame, pd.DataFrame) and len(frame) == 60
+    assert len(w.run({"horizon": 12})) == 12 and w.values["horizon"] == 60  # run(params) leaves the sliders
     assert w.summary() == deadend.summary(w.values)
     with pytest.raises(ValueError, match="between 0 and 100"):
         w.set(link_chance=120)

@@ -99,7 +99,7 @@ def test_iran_expected_value_and_break_even():
     out = iran.summary(p)
     assert out["expected_value"] == pytest.approx(-10)
     assert out["break_even"] == pytest.approx(87.5)
-    assert out["sentence"] == "With these settings, selling out Iran is worth −$10.0bn to Moscow: a losing bet."
+    assert out["sentence"] == "With these settings, selling out Iran is worth −\u2060$10.0bn to Moscow: a losing bet."
     assert iran.summary({**p, "deliver_chance": 100, "normalisation_value": 40})["sentence"].endswith("a winning bet.")
     assert iran.break_even({**p, "normalisation_value": 0}) is None
     assert iran.break_even({**p, "normalisation_value": 10}) is None  # 140% is not a chance
@@ -118,7 +118,7 @@ def test_display_rounding_matches_javascript_rules():
     assert fixed(0.25, 1) == "0.3"  # toFixed rounds the exact binary value half away from zero
     assert fixed(-0.04, 1) == "0.0"
     assert fixed(1234567.25, 1) == "1,234,567.3"
-    assert billions(-4.6687) == "−$4.7bn" and billions(0.261) == "$0.3bn" and billions(-0.01) == "$0.0bn"
+    assert billions(-4.6687) == "−\u2060$4.7bn" and billions(0.261) == "$0.3bn" and billions(-0.01) == "$0.0bn"
     assert millions(139.0) == "$139m"
     assert not math.isnan(float(fixed(1e-12, 1)))
 
@@ -146,7 +146,7 @@ def test_default_off_its_step(book_copy):
     assert problems(book_copy) == [f"data/model/deadend.yaml:{line}: the default 102 is not on a step of 5 from 10; a slider could never show it"]
 
 
-def test_sourced_parameter_without_source(book_copy):
+def test_parameter_without_source(book_copy):
     path = book_copy / "data" / "model" / "iran.yaml"
     line = line_of(path, "cite: [nextbigfuture2017bushehr")
     text = path.read_text()
@@ -154,7 +154,8 @@ def test_sourced_parameter_without_source(book_copy):
     end = text.index("]", start) + 1
     path.write_text(text[:start] + "cite: []" + text[end:])
     assert problems(book_copy) == [
-        f"data/model/iran.yaml:{line}: a parameter needs “cite” with at least one source, or “illustrative: true” if no honest source exists"
+        f"data/model/iran.yaml:{line}: every parameter needs “cite” with at least one source; where no honest source "
+        "gives the number, keep “illustrative: true” and cite what the assumption stands for (often the article itself)"
     ]
 
 

@@ -22,10 +22,11 @@ def fixed(value: float, digits: int) -> str:
 def billions(value: float) -> str:
     """'$1.2bn' / '−$3.4bn' from a value in billions (as js/lib/format.js)."""
     text = fixed(abs(value), 1)
-    return f"−${text}bn" if value < 0 and text != "0.0" else f"${text}bn"
+    # U+2060 (word joiner) keeps the minus sign on the same line as the amount.
+    return f"−\u2060${text}bn" if value < 0 and text != "0.0" else f"${text}bn"
 
 
 def millions(value: float) -> str:
     """'$120m' / '−$3m' from a value in millions (as js/lib/format.js)."""
     text = fixed(abs(value), 0)
-    return f"−${text}m" if value < 0 and text != "0" else f"${text}m"
+    return f"−\u2060${text}m" if value < 0 and text != "0" else f"${text}m"

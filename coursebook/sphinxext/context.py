@@ -243,7 +243,7 @@ class PlacesMapDirective(_BookDirective):
         places = list(book.places.values())
         region = [p for p in places if p not in mapping.places_outside(places, mapping.REGION)]
         wide = [book.places["syria"]] if "syria" in book.places else []
-        wide += [p for p in places if p not in region]
+        wide += [p for p in places if p not in region and p not in mapping.places_outside(places, mapping.WIDE)]
         figures = []
         for ident, bbox, chosen, title, caption in (
             ("region", mapping.REGION, region, "Syria and its neighbours: the places the article names",
@@ -265,6 +265,12 @@ class PlacesMapDirective(_BookDirective):
             )
             figure += note
             figures.append(figure)
+        elsewhere = [p for p in places if p not in region and p not in wide[1:]]
+        if elsewhere:
+            named = "; ".join(f"{p.name} ({p.kind})" for p in elsewhere)
+            off = nodes.paragraph(classes=["cb-map-elsewhere"])
+            off += nodes.Text(f"Not on either map, because they lie outside both: {named}. They are described in the list below.")
+            figures.append(off)
         return figures
 
 

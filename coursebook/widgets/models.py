@@ -75,11 +75,13 @@ class ModelWidget(BookWidget):
                 return
         raise KeyError(f"no preset “{preset_id}”")
 
-    def run(self):
-        return self._engine.run(self.values)
+    def run(self, params: dict | None = None):
+        """The model's DataFrame for the sliders' values, or for ``params`` (any missing
+        parameter takes the sliders' value); the sliders themselves do not move."""
+        return self._engine.run({**self.values, **(params or {})})
 
-    def summary(self) -> dict:
-        return self._engine.summary(self.values)
+    def summary(self, params: dict | None = None) -> dict:
+        return self._engine.summary({**self.values, **(params or {})})
 
 
 class DeadEnd(ModelWidget):

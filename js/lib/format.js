@@ -13,13 +13,14 @@ export function fixed(value, digits) {
 // "$1.2bn" / "−$3.4bn" from a value in billions.
 export function billions(value) {
   const text = fixed(Math.abs(value), 1);
-  return value < 0 && text !== "0.0" ? `−$${text}bn` : `$${text}bn`;
+  // U+2060 (word joiner) keeps the minus sign on the same line as the amount.
+  return value < 0 && text !== "0.0" ? `−\u2060$${text}bn` : `$${text}bn`;
 }
 
 // "$120m" from a value in millions.
 export function millions(value) {
   const text = fixed(Math.abs(value), 0);
-  return value < 0 && text !== "0" ? `−$${text}m` : `$${text}m`;
+  return value < 0 && text !== "0" ? `−\u2060$${text}m` : `$${text}m`;
 }
 
 // A parameter's value as text, for aria-valuetext and tables: "100 million US dollars a month".
