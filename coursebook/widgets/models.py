@@ -31,7 +31,7 @@ def source_state(book: Book, keys) -> list[dict]:
 
 
 class ModelWidget(BookWidget):
-    model_id = ""
+    engine_id = ""  # which model in coursebook.models (not ipywidgets' model_id!)
 
     parameters = t.List().tag(sync=True)
     presets = t.List().tag(sync=True)
@@ -39,9 +39,9 @@ class ModelWidget(BookWidget):
 
     def __init__(self, book: Book | None = None, **kwargs):
         book = book or current_book()
-        spec = book.models[self.model_id]
+        spec = book.models[self.engine_id]
         self._spec = spec
-        self._engine = MODELS[self.model_id]
+        self._engine = MODELS[self.engine_id]
         parameters = []
         for p in spec.parameters:
             state = p.model_dump()
@@ -86,7 +86,7 @@ class ModelWidget(BookWidget):
 
 class DeadEnd(ModelWidget):
     kind = "deadend"
-    model_id = "deadend"
+    engine_id = "deadend"
     _esm = module_path("deadend")
     _css = module_path("deadend").with_suffix(".css")
 
@@ -109,7 +109,7 @@ class DeadEnd(ModelWidget):
 
 class IranBet(ModelWidget):
     kind = "iran"
-    model_id = "iran"
+    engine_id = "iran"
     _esm = module_path("iran")
     _css = module_path("iran").with_suffix(".css")
 
