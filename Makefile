@@ -54,9 +54,8 @@ check: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/python -m coursebook serve
 
-lab: $(VENV)/.installed
-	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[lab]"
-	$(BIN)/jupyter lab chapters/
+lab: $(VENV)/.installed $(WIDGETS)
+	$(BIN)/jupyter lab --notebook-dir=.
 
 browser:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
