@@ -17,7 +17,8 @@ function entries(suffix) {
   );
 }
 
-const common = { outdir: outDir, bundle: true, legalComments: "none", logLevel: "warning" };
+// Minified: these files are what every reader downloads; the readable sources are in js/.
+const common = { outdir: outDir, bundle: true, minify: true, legalComments: "none", logLevel: "warning" };
 const scripts = { ...entries(".js"), host: "js/host.js", annotate: "js/annotate.js" };
 await build({ ...common, entryPoints: scripts, format: "esm", target: ["es2020"] });
 await build({ ...common, entryPoints: entries(".css") });
