@@ -79,9 +79,6 @@ class Article:
     def chapter_of(self, paragraph: str) -> str:
         return self.paragraphs[paragraph].chapter
 
-    def chapter_title(self, chapter: str) -> str:
-        return next(c.title for c in self.chapters if c.id == chapter)
-
     @classmethod
     def load(cls, seeds_dir: Path, problems: Problems) -> "Article | None":
         manifest_path = seeds_dir / "manifest.yaml"

@@ -48,15 +48,6 @@ class Problems:
     def add(self, path: Path | str, line: int | None, message: str) -> None:
         self.items.append(Problem(self.rel(path), line or 1, message))
 
-    def extend(self, other: "Problems") -> None:
-        self.items.extend(other.items)
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
     def raise_if_any(self) -> None:
         if self.items:
             raise DataError(self.items)

@@ -30,9 +30,6 @@ class Result:
     correct: bool
     feedback: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
-        return {"correct": self.correct, "feedback": list(self.feedback)}
-
 
 class ResponseError(ValueError):
     """A response that does not fit the question (wrong type, index out of range)."""

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -157,9 +158,12 @@ def chapter_keys(book, chapter: str) -> list[str]:
     for claim in book.claims.values():
         if chapter == "what-happened-next" or claim.paragraph in paragraphs:
             keys += claim.cite
-    models = {"seeking-a-way-out": "deadend", "iran-bargaining-chip": "iran"}
-    if chapter in models and models[chapter] in book.models:
-        spec = book.models[models[chapter]]
+    # The models whose notes the chapter shows ({model-notes} <id>) are its sources too.
+    source = book.chapters[chapter].path.read_text(encoding="utf-8")
+    for model in re.findall(r"\{model-notes\}\s+([a-z0-9-]+)", source):
+        if model not in book.models:
+            continue  # the {model-notes} directive itself reports the unknown model
+        spec = book.models[model]
         for p in spec.parameters:
             keys += p.cite
         for p in spec.presets:
