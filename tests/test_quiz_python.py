@@ -126,3 +126,20 @@ def test_a_quiz_is_driven_from_python_in_a_live_kernel():
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
     assert printed[:3] == ["True", "1", "1"]
+
+
+def test_the_question_banks_keep_their_promises(book):
+    article_chapters = [c.id for c in book.article.chapters]
+    for chapter in article_chapters:
+        questions = book.quizzes[chapter]
+        assert len(questions) >= 8, chapter
+        assert len({q.type for q in questions}) >= 4, chapter
+        beyond_recall = sum(q.level != "remember" for q in questions)
+        assert beyond_recall * 3 >= len(questions), chapter
+        # A chapter's questions point at its own paragraphs, or at the paragraph its pull quote repeats.
+        repeated = {line.repeats for line in book.article.chapter_lines(chapter) if line.repeats}
+        assert {q.passage for q in questions} <= set(book.chapter_paragraphs(chapter)) | repeated, chapter
+    review = book.quizzes["what-happened-next"]
+    assert len(review) >= 12
+    assert {q.type for q in review} == {"single", "multiple", "true-false", "numeric", "order", "match"}
+    assert all(q.explanation and q.objective and q.passage for q in book.questions())
