@@ -182,6 +182,18 @@ class _Loader:
         rel = self.problems.rel(path)
         return any(p.path == rel for p in self.problems.items)
 
+    def _named_files(self, folder: str, model, key: str):
+        """(path, raw, record) for each ``data/<folder>/<name>.yaml`` that validates; its
+        ``key`` field must repeat the file's name."""
+        for path in sorted((self.paths.data / folder).glob("*.yaml")):
+            raw = yamlio.load(path, self.problems)
+            record = None if raw is None else schemas.validate(model, raw, path=path, problems=self.problems)
+            if record is None:
+                continue
+            if getattr(record, key) != path.stem:
+                self.problems.add(path, raw.line_of(key), f"this file is named {path.name}, so “{key}” must be “{path.stem}”")
+            yield path, raw, record
+
     def _list_file(self, path: Path, model) -> list[tuple[Any, Any]]:
         """Load a YAML list of records; return (record, raw entry) pairs that validated.
 
@@ -246,15 +258,7 @@ class _Loader:
         quizzes: dict[str, list[Any]] = {}
         objectives_ok = not self._failed(self.paths.data / "objectives.yaml")
         seen_ids: dict = {}
-        for path in sorted((self.paths.data / "quizzes").glob("*.yaml")):
-            raw = yamlio.load(path, self.problems)
-            if raw is None:
-                continue
-            header = schemas.validate(schemas.QuizFile, raw, path=path, problems=self.problems)
-            if header is None:
-                continue
-            if header.chapter != path.stem:
-                self.problems.add(path, raw.line_of("chapter"), f"this file is named {path.name}, so “chapter” must be “{path.stem}”")
+        for path, raw, header in self._named_files("quizzes", schemas.QuizFile, "chapter"):
             self.check_chapter(header.chapter, path, raw.line_of("chapter"))
             questions = []
             raw_questions = raw["questions"]
@@ -395,15 +399,7 @@ class _Loader:
         from .models import MODELS
 
         models: dict[str, schemas.ModelFile] = {}
-        for path in sorted((self.paths.data / "model").glob("*.yaml")):
-            raw = yamlio.load(path, self.problems)
-            if raw is None:
-                continue
-            spec = schemas.validate(schemas.ModelFile, raw, path=path, problems=self.problems)
-            if spec is None:
-                continue
-            if spec.model != path.stem:
-                self.problems.add(path, raw.line_of("model"), f"this file is named {path.name}, so “model” must be “{path.stem}”")
+        for path, raw, spec in self._named_files("model", schemas.ModelFile, "model"):
             engine = MODELS.get(spec.model)
             if engine is None:
                 self.problems.add(path, raw.line_of("model"), f"there is no model “{spec.model}”; the engine has: {', '.join(MODELS)}")

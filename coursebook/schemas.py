@@ -223,41 +223,32 @@ class GlossaryEntry(Record):
     caveat: Optional[Text] = None
 
 
-class Person(Record):
+class NamedEntry(Record):
+    """What people, organisations and places share."""
+
     id: Id
     name: Text
     matches: list[Text] = []
-    role: Text
     summary: Text
     cite: Cites
     aka: list[Text] = []
     caveat: Optional[Text] = None
 
 
-class Organisation(Record):
-    id: Id
-    name: Text
-    matches: list[Text] = []
+class Person(NamedEntry):
+    role: Text
+
+
+class Organisation(NamedEntry):
     kind: Literal["state", "armed-group", "institution", "alliance", "media"]
     role: Text
-    summary: Text
-    cite: Cites
-    aka: list[Text] = []
-    caveat: Optional[Text] = None
 
 
-class Place(Record):
-    id: Id
-    name: Text
-    matches: list[Text] = []
+class Place(NamedEntry):
     kind: Text
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
     label: Optional[Text] = None  # a short name for the map, where ``name`` is long
-    summary: Text
-    cite: Cites
-    aka: list[Text] = []
-    caveat: Optional[Text] = None
 
 
 EventKind = Literal["diplomacy", "military", "sanctions", "incident", "politics"]

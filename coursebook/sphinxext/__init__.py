@@ -64,8 +64,14 @@ def _load_book(app: Sphinx, config: Config) -> None:
         # SystemExit passes through jupyter-book's exception handler, so no traceback
         # is printed and nothing has been written yet.
         raise SystemExit(1) from None
-    # The edition (student or instructor) comes from the environment, so `make
-    # instructor` can build the same sources into another folder.
+    # A config value that Sphinx compares between builds: when data or engine change,
+    # every page is re-read (and its notebook re-executed).
+    config.coursebook_fingerprint = _fingerprint(root)
+
+
+def _edition(app: Sphinx, config: Config) -> None:
+    """Student or instructor, from the environment, so `make instructor` builds the same
+    sources into another folder. It is a config value too: switching re-reads every page."""
     edition = os.environ.get("COURSEBOOK_EDITION", "student")
     if edition not in EDITIONS:
         sys.stderr.write(f"COURSEBOOK_EDITION must be one of {', '.join(EDITIONS)}, not “{edition}”.\n")
@@ -75,9 +81,6 @@ def _load_book(app: Sphinx, config: Config) -> None:
         config.html_theme_options["announcement"] = (
             "Instructor edition: it shows answer keys and teaching notes. Publish the student edition to students."
         )
-    # Config values that Sphinx compares between builds: when data, engine or edition
-    # change, every page is re-read (and its notebook re-executed).
-    config.coursebook_fingerprint = _fingerprint(root) + edition
 
 
 def _theme_fixes(app: Sphinx, config: Config) -> None:
@@ -128,6 +131,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("coursebook_fingerprint", "", "env")
     app.add_config_value("coursebook_edition", "student", "env")
     app.connect("config-inited", _load_book, priority=100)
+    app.connect("config-inited", _edition)
     app.connect("config-inited", _theme_fixes)
     app.connect("builder-inited", _static_path)
     app.connect("html-page-context", _page_assets)

@@ -65,8 +65,12 @@ class BookWidget(anywidget.AnyWidget):
         return {name: _plain(getattr(self, name)) for name in sorted(names)}
 
     def static_state(self) -> dict:
-        """The state for a page with no kernel (subclasses may add to it)."""
-        return self.state()
+        """The state for a page with no kernel (subclasses may add to it). A widget that
+        can keep a student's work (a ``persist`` trait) keeps it in localStorage there."""
+        state = self.state()
+        if "persist" in state:
+            state["persist"] = True
+        return state
 
     def static_html(self) -> str:
         return (

@@ -101,11 +101,6 @@ class DeadEnd(ModelWidget):
     def element_id(self) -> str:
         return "cb-model-deadend"
 
-    def static_state(self) -> dict:
-        state = super().static_state()
-        state["persist"] = True
-        return state
-
 
 class IranBet(ModelWidget):
     kind = "iran"

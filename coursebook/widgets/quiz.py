@@ -63,8 +63,7 @@ class Quiz(BookWidget):
 
     def static_state(self) -> dict:
         state = super().static_state()
-        state["persist"] = True  # in the static book, progress is kept in localStorage
-        state["answers"] = {}
+        state["answers"] = {}  # a page starts with the student's own answers, from localStorage
         return state
 
     # --- Python side --------------------------------------------------------------------

@@ -60,3 +60,12 @@ export function keysWithPrefix(prefix) {
 }
 
 export const storageAvailable = canStore;
+
+// A student's stored answer to one quiz question: {response, correct, at}.
+export function answerKey(namespace, questionId) {
+  return keyFor(namespace, "quiz", questionId);
+}
+
+export function isStoredAnswer(value) {
+  return value !== null && typeof value === "object" && "response" in value && typeof value.correct === "boolean";
+}

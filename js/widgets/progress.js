@@ -6,11 +6,7 @@
 // storage_namespace.
 
 import { h, announcer } from "../lib/dom.js";
-import { keyFor, read, remove } from "../lib/storage.js";
-
-function isStoredAnswer(value) {
-  return value !== null && typeof value === "object" && "response" in value && typeof value.correct === "boolean";
-}
+import { answerKey, isStoredAnswer, read, remove } from "../lib/storage.js";
 
 function csvCell(value) {
   const text = value === null || value === undefined ? "" : String(value);
@@ -35,7 +31,7 @@ function render({ model, el }) {
 
   function collect() {
     return chapters.map((chapter) => {
-      const answers = chapter.questions.map((q) => ({ ...q, stored: read(keyFor(namespace, "quiz", q.id), isStoredAnswer) }));
+      const answers = chapter.questions.map((q) => ({ ...q, stored: read(answerKey(namespace, q.id), isStoredAnswer) }));
       const answered = answers.filter((a) => a.stored).length;
       const correct = answers.filter((a) => a.stored?.correct).length;
       return { ...chapter, answers, answered, correct };
@@ -124,7 +120,7 @@ function render({ model, el }) {
   });
 
   function resetAll() {
-    for (const chapter of chapters) for (const q of chapter.questions) remove(keyFor(namespace, "quiz", q.id));
+    for (const chapter of chapters) for (const q of chapter.questions) remove(answerKey(namespace, q.id));
     confirmBox.hidden = true;
     draw();
     resetButton.focus();

@@ -10,7 +10,7 @@
 
 import { h, shuffled, announcer } from "../lib/dom.js";
 import { grade } from "../lib/grade.js";
-import { keyFor, read, write, remove } from "../lib/storage.js";
+import { answerKey, isStoredAnswer, read, write, remove } from "../lib/storage.js";
 
 const LEVEL_NAMES = {
   remember: "Remember",
@@ -28,10 +28,6 @@ const TYPE_HINTS = {
   order: "Put the items in order with the Move up and Move down buttons.",
   match: "Match each item on the left with one on the right.",
 };
-
-function isStoredAnswer(value) {
-  return value !== null && typeof value === "object" && "response" in value && typeof value.correct === "boolean";
-}
 
 // --- building one question's controls -------------------------------------------------
 
@@ -299,7 +295,7 @@ function render({ model, el }) {
   const questions = model.get("questions");
   const persist = Boolean(model.get("persist"));
   const namespace = model.get("storage_namespace");
-  const storageKey = (q) => keyFor(namespace, "quiz", q.id);
+  const storageKey = (q) => answerKey(namespace, q.id);
   const results = new Map(); // id -> correct (latest checked answer)
 
   const root = h("section", { class: "cb-quiz", "aria-label": `Questions: ${model.get("title")}` });
