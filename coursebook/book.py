@@ -396,7 +396,7 @@ class _Loader:
                     self.problems.add(path, _line(item, "quote", item.line), f"the quote of “{b_id}” overlaps the quote of “{a_id}” in ¶{paragraph[1:]}; notes on the same words cannot both be highlighted")
 
     def _models(self) -> dict[str, schemas.ModelFile]:
-        from .models import MODELS
+        from .simulations import MODELS
 
         models: dict[str, schemas.ModelFile] = {}
         for path, raw, spec in self._named_files("model", schemas.ModelFile, "model"):

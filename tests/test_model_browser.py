@@ -14,8 +14,8 @@ import random
 import pytest
 
 from browserkit import new_context, open_offline, run_axe
-from coursebook.models import deadend, iran
-from coursebook.models.display import billions, millions
+from coursebook.simulations import deadend, iran
+from coursebook.simulations.display import billions, millions
 
 pytestmark = pytest.mark.browser
 

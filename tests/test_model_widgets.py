@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, execute_with
-from coursebook.models import deadend, iran
+from coursebook.simulations import deadend, iran
 from coursebook.widgets import DeadEnd, IranBet, run
 
 

@@ -1,7 +1,7 @@
 """Widgets: each is a Python class (state and data) plus one bundled ES module."""
 
 from .base import BookWidget, embed_json
-from .models import DeadEnd, IranBet, dead_end, iran_bet, run
+from .sliders import DeadEnd, IranBet, dead_end, iran_bet, run
 from .progress import Progress, progress
 from .quiz import Quiz, quiz
 from .timeline import Timeline, timeline

@@ -14,7 +14,7 @@ import traitlets as t
 from ..book import Book, current_book
 from ..timeline import KIND_LABELS, PERIODS, filter_events, format_date
 from .base import BookWidget, module_path
-from .models import source_state
+from .sliders import source_state
 
 
 def event_state(book: Book, event) -> dict:

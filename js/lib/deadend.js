@@ -1,5 +1,5 @@
 // The "dead end" model for the static page: the same arithmetic, in the same order,
-// as coursebook/models/deadend.py (the pandas reference). The browser tests set
+// as coursebook/simulations/deadend.py (the pandas reference). The browser tests set
 // random parameters through the page and compare what it shows with Python.
 
 import { billions } from "./format.js";

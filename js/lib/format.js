@@ -1,4 +1,4 @@
-// Number formatting shared by the model widgets. coursebook/models/display.py does the
+// Number formatting shared by the model widgets. coursebook/simulations/display.py does the
 // same in Python, so the browser tests can compare what the page shows with the model.
 
 // value.toFixed(digits) with thousands separators, and never "-0.0".

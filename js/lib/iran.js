@@ -1,5 +1,5 @@
 // "Iran as a bargaining chip?" for the static page: the same arithmetic as
-// coursebook/models/iran.py.
+// coursebook/simulations/iran.py.
 
 import { billions, fixed } from "./format.js";
 

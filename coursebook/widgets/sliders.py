@@ -1,7 +1,7 @@
 """The slider widgets: the "dead end" model and "Iran as a bargaining chip?".
 
 Both are thin: parameters, presets and sources come from ``data/model/<model>.yaml``,
-the arithmetic from :mod:`coursebook.models` (pandas, the reference) and, in the page,
+the arithmetic from :mod:`coursebook.simulations` (pandas, the reference) and, in the page,
 from ``js/lib/<model>.js``.
 
 >>> w = dead_end()
@@ -17,7 +17,7 @@ from typing import Any
 import traitlets as t
 
 from ..book import Book, current_book
-from ..models import MODELS
+from ..simulations import MODELS
 from .base import BookWidget, module_path
 
 
@@ -31,7 +31,7 @@ def source_state(book: Book, keys) -> list[dict]:
 
 
 class ModelWidget(BookWidget):
-    engine_id = ""  # which model in coursebook.models (not ipywidgets' model_id!)
+    engine_id = ""  # which model in coursebook.simulations (not ipywidgets' model_id!)
 
     parameters = t.List().tag(sync=True)
     presets = t.List().tag(sync=True)

@@ -9,8 +9,8 @@ import pytest
 
 from conftest import edit, line_of
 from coursebook import Book, DataError
-from coursebook.models import deadend, iran
-from coursebook.models.display import billions, fixed, millions
+from coursebook.simulations import deadend, iran
+from coursebook.simulations.display import billions, fixed, millions
 
 
 @pytest.fixture
