@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import bib, schemas, yamlio
+from . import bib, lessons, schemas, yamlio
 from .article import Article
 from .errors import Problems
 from .paths import BookPaths, find_root
@@ -48,6 +48,7 @@ class Book:
     events: dict[str, schemas.Event] = field(default_factory=dict)
     claims: dict[str, schemas.Claim] = field(default_factory=dict)
     annotations: dict[str, schemas.Annotation] = field(default_factory=dict)
+    lessons: Any = None  # lessons.LessonsFile, when data/lessons.yaml exists
 
     # --- loading ------------------------------------------------------------------
 
@@ -159,6 +160,7 @@ class _Loader:
         book.quizzes = self._quizzes()
         book.models = self._models()
         self._context()
+        book.lessons = lessons.load(book, self.problems)
         return book
 
     # --- helpers ----------------------------------------------------------------------

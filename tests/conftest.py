@@ -27,12 +27,20 @@ def book():
     return Book.load(ROOT)
 
 
-def toc_pages() -> list[str]:
-    """Every page of the book, as paths relative to the site root, in reading order."""
+def instructor_pages() -> list[str]:
+    """Pages only the instructor edition has (``coursebook_instructor_pages`` in _config.yml)."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return config["sphinx"]["config"].get("coursebook_instructor_pages", [])
+
+
+def toc_pages(edition: str = "student") -> list[str]:
+    """Every page of one edition, as paths relative to the site root, in reading order."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     pages = [toc["root"]]
     for part in toc.get("parts", []):
         pages += [entry["file"] for entry in part["chapters"]]
+    if edition == "student":
+        pages = [page for page in pages if page not in instructor_pages()]
     return [f"{page}.html" for page in pages]
 
 
@@ -59,14 +67,18 @@ class SubPathHandler(_QuietHandler):
         return super().translate_path(path[len(self.prefix):])
 
 
-@pytest.fixture(scope="session")
-def server(site):
+def serve(site: Path):
+    """Serve a built site under a sub-path on 127.0.0.1 (a generator for fixtures)."""
     handler = functools.partial(SubPathHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}{SubPathHandler.prefix}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    yield from serve(site)
 
 
 @pytest.fixture(scope="session")
@@ -145,18 +157,22 @@ def line_of(path: Path, needle: str) -> int:
 MINI = ROOT / "tests" / "books" / "mini"
 
 
-def build_mini(out: Path, edition: str) -> Path:
+def build_book(source: Path, out: Path, edition: str, timeout: int = 300) -> Path:
     import subprocess
     import sys
 
-    env = {**os.environ, "COURSEBOOK_ROOT": str(MINI), "COURSEBOOK_EDITION": edition}
+    env = {**os.environ, "COURSEBOOK_ROOT": str(source), "COURSEBOOK_EDITION": edition}
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "jupyter-book"), "build", str(MINI), "--path-output", str(out),
+        [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source), "--path-output", str(out),
          "-W", "-n", "--keep-going"],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env, capture_output=True, text=True, timeout=timeout,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return out / "_build" / "html"
+
+
+def build_mini(out: Path, edition: str) -> Path:
+    return build_book(MINI, out, edition)
 
 
 @pytest.fixture(scope="session")
@@ -172,9 +188,21 @@ def mini_instructor_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def instructor_site(tmp_path_factory) -> Path:
+    """The whole book's instructor edition, built once, without running the notebooks (the
+    teaching material it adds is static; the student build runs every notebook)."""
+    from coursebook.paths import copy_sources
+
+    source = copy_sources(ROOT, tmp_path_factory.mktemp("instructor") / "book")
+    edit(source / "_config.yml", "execute_notebooks: force", 'execute_notebooks: "off"')
+    return build_book(source, source.parent / "out", "instructor", timeout=600)
+
+
+@pytest.fixture(scope="session")
 def mini_server(mini_site):
-    handler = functools.partial(SubPathHandler, directory=str(mini_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{SubPathHandler.prefix}"
-    httpd.shutdown()
+    yield from serve(mini_site)
+
+
+@pytest.fixture(scope="session")
+def instructor_server(instructor_site):
+    yield from serve(instructor_site)

@@ -27,7 +27,7 @@ from sphinx.util import logging
 from ..book import Book
 from ..errors import DataError
 from ..paths import find_root
-from . import context, directives, instructor, nodes
+from . import context, directives, instructor, lessons, nodes
 
 logger = logging.getLogger(__name__)
 
@@ -140,4 +140,5 @@ def setup(app: Sphinx) -> dict:
     directives.register(app)
     context.register(app)
     instructor.register(app)
+    lessons.register(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
