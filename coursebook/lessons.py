@@ -293,13 +293,15 @@ class _Checker:
         book = self.book
         valid = {**{m: "model" for m in book.models}, **TOOLS}
         models = [tool for tool in step.uses if tool in book.models]
+        models_ok = not self.failed("model")  # a broken model file is reported on its own
         for n, tool in enumerate(step.uses):
-            if tool not in valid:
+            if tool not in valid and models_ok:
                 self.add(raw_step["uses"].line_of(n), f"“{tool}” is not something an activity can use; use one of: "
                                                       f"{', '.join(valid)}{_close(tool, valid)}")
         presets = {p.id for m in models for p in book.models[m].presets}
-        self.ids(step.presets, raw_step, "presets", presets, "a preset of the model this activity uses" if models else None,
-                 "“presets” need a model in “uses”")
+        if models_ok:
+            self.ids(step.presets, raw_step, "presets", presets, "a preset of the model this activity uses" if models else None,
+                     "“presets” need a model in “uses”")
         for field, tool, name, kind in (("events", "timeline", "events.yaml", "an event"),
                                         ("claims", "claims", "claims.yaml", "a claim"),
                                         ("places", "places", "places.yaml", "a place")):
