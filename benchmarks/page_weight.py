@@ -1,8 +1,9 @@
 """Print the bytes each page loads, next to a stock `jupyter-book create` book.
 
 Both sites are served on 127.0.0.1 and opened in headless chromium with other hosts
-blocked; for each page we add up the bytes of every response the page loaded, and
-count requests that tried to leave the machine. The stock book is created and built
+blocked; for each page we add up the bytes of every response the page loaded (raw, and
+gzipped as an ordinary web host would send them), count its requests, and count
+requests that tried to leave the machine. The stock book is created and built
 in this run (its notebooks are not executed: they need matplotlib). Prints figures;
 asserts nothing.
 """
@@ -10,9 +11,11 @@ asserts nothing.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import os
 import shutil
+import statistics
 import sys
 import threading
 from pathlib import Path
@@ -35,16 +38,17 @@ def serve(folder: Path):
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
-def measure(browser, site: Path) -> dict[str, tuple[int, int, int, int]]:
+def measure(browser, site: Path) -> dict[str, tuple[int, int, int, int, int]]:
     """page -> (bytes loaded, local requests, blocked external requests, bytes of the
-    book's own widget runtime: host, widget modules and their CSS, notes script)."""
+    book's own widget runtime: host, widget modules and their CSS, notes script;
+    bytes loaded once gzipped)."""
     httpd, base = serve(site)
     results = {}
     pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if not SKIP.intersection(p.relative_to(site).parts))
     for rel in pages:
         context = browser.new_context(service_workers="block")
         page = context.new_page()
-        sizes, external, runtime = [], [], []
+        sizes, external, runtime, zipped = [], [], [], []
 
         host = urlparse(base).netloc
 
@@ -59,13 +63,19 @@ def measure(browser, site: Path) -> dict[str, tuple[int, int, int, int]]:
         def finished(req):
             size = req.sizes()["responseBodySize"]
             sizes.append(size)
+            try:
+                response = req.response()
+                body = response.body() if response is not None and response.status == 200 else b""
+            except Exception:  # a page that redirects at once (index.html) drops its body
+                body = b""
+            zipped.append(len(gzip.compress(body, 6)) if body else size)
             if "/_static/coursebook/widgets/" in req.url:
                 runtime.append(size)
 
         page.on("requestfinished", finished)
         page.goto(f"{base}/{rel}", wait_until="networkidle")
         page.wait_for_timeout(200)
-        results[rel] = (sum(sizes), len(sizes), len(external), sum(runtime))
+        results[rel] = (sum(sizes), len(sizes), len(external), sum(runtime), sum(zipped))
         context.close()
     httpd.shutdown()
     return results
@@ -84,27 +94,35 @@ def stock_site() -> Path:
 
 def table(title: str, results: dict) -> None:
     print(f"\n{title}")
-    print(f"  {'page':44} {'KB':>8} {'requests':>9} {'blocked':>8} {'widgets KB':>11}")
-    for rel, (size, count, blocked, runtime) in results.items():
-        print(f"  {rel:44} {size / 1024:8.1f} {count:9d} {blocked:8d} {runtime / 1024:11.1f}")
-    sizes = [v[0] for v in results.values()]
-    print(f"  {'median page':44} {sorted(sizes)[len(sizes) // 2] / 1024:8.1f}")
+    print(f"  {'page':44} {'KB':>8} {'gzip KB':>8} {'requests':>9} {'blocked':>8} {'widgets KB':>11}")
+    for rel, (size, count, blocked, runtime, zipped) in results.items():
+        print(f"  {rel:44} {size / 1024:8.1f} {zipped / 1024:8.1f} {count:9d} {blocked:8d} {runtime / 1024:11.1f}")
+    sizes = sorted(v[0] for v in results.values())
+    zipped = sorted(v[4] for v in results.values())
+    counts = sorted(v[1] for v in results.values())
+    print(f"  {'median page':44} {median(sizes) / 1024:8.1f} {median(zipped) / 1024:8.1f} {median(counts):9.0f}")
+
+
+def median(values: list) -> float:
+    return statistics.median(values)
 
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    ours = ROOT / "_build" / "html"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    ours = Path(args[0]) if args else ROOT / "_build" / "html"
     if not (ours / "index.html").exists():
         sys.exit("build the book first (make book)")
-    stock = stock_site()
+    stock = None if "--no-stock" in sys.argv else stock_site()
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
         )
-        table("This book (_build/html)", measure(browser, ours))
-        table("Stock `jupyter-book create` book, built now", measure(browser, stock))
+        table(f"This book ({ours})", measure(browser, ours))
+        if stock is not None:
+            table("Stock `jupyter-book create` book, built now", measure(browser, stock))
         browser.close()
 
 

@@ -10,7 +10,9 @@ Registered in ``_config.yml`` under ``sphinx.extra_extensions``. What it does:
 * provides the directives chapters use (``article``, ``objectives``);
 * ships the engine's CSS and the widget host, the host only on pages with widgets;
 * removes what would make a page fetch from another host (sphinx-thebe's loader), and
-  fixes the theme's accessibility and console errors at their source (template overrides).
+  fixes the theme's accessibility and console errors at their source (template overrides);
+* keeps each page light (:mod:`.assets`): one purged stylesheet, a cut-down icon font,
+  no script a page does not use, and a meta description.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from sphinx.util import logging
 from ..book import Book
 from ..errors import DataError
 from ..paths import find_root
-from . import context, directives, instructor, lessons, nodes
+from . import assets, context, directives, instructor, lessons, nodes
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +114,6 @@ def _unwanted_script(script) -> bool:
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     scripts = context.get("script_files", [])
-    # Edited in place: Sphinx's per-page add_js_file appends to this same list.
     scripts[:] = [s for s in scripts if not _unwanted_script(s)]
     body = context.get("body", "")
     # docutils marks each citation role="doc-biblioentry" inside a role="list" container;
@@ -141,4 +142,5 @@ def setup(app: Sphinx) -> dict:
     context.register(app)
     instructor.register(app)
     lessons.register(app)
+    assets.register(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
