@@ -26,6 +26,20 @@ PERIODS = (
     Period("2025-today", "2025 to today", "2025", "9999"),
 )
 
+# The bands on the timeline's axis: the war as the article's reader lived it.
+ERAS = (
+    Period("before", "Before the intervention", "0000", "2015-09-29"),
+    Period("intervention", "The intervention, 2015–2016", "2015-09-30", "2016"),
+    Period("article", "2017 and the article", "2017", "2017"),
+    Period("after", "Afterwards", "2018", "9999"),
+)
+
+
+def era_of(date: str) -> str:
+    """The id of the era (axis band) a date falls in."""
+    return next(era.id for era in ERAS if in_period(date, era))
+
+
 KIND_LABELS = {
     "diplomacy": "Diplomacy",
     "military": "Military",

@@ -1,13 +1,19 @@
 // The article's notes and term previews, on pages that show the article.
 //
-// The notes themselves are rendered by Sphinx (a numbered list after the article),
-// so they work without JavaScript. This script adds:
+// Sphinx renders each note twice over, so that the page works without this script:
+// beside its words (a margin note, shown by CSS on wide screens) and in a list after
+// the article (for print, and for narrow screens without JavaScript). This script adds:
 //   * layer switches (context, fact-check, rhetoric, hindsight), remembered in
-//     localStorage for the whole book;
-//   * a popover with the note when a highlight or its number is hovered or focused;
-//     a click or Enter pins it open, Escape closes it (touch: tap the number);
-//   * a preview of a glossary, people or places entry when a term link is hovered
-//     or focused.
+//     localStorage (the whole-article page keeps its own choice, all off at first);
+//   * on wide screens (≥ 1200 px), the margin note of the highlight or number that is
+//     hovered, focused, clicked or tapped is marked as the current one;
+//   * on narrower screens, the note opens in a sheet at the bottom of the screen, above
+//     the theme's buttons, and the list after the article is hidden (no note shows
+//     twice); the page scrolls so the sheet never hides the number it belongs to;
+//   * focus moving from note to note keeps the focused note open; Escape closes it and
+//     returns focus to its number;
+//   * a preview of a glossary, people or places entry when a term link is hovered or
+//     focused.
 
 import { h } from "./lib/dom.js";
 import { keyFor, read, write } from "./lib/storage.js";
@@ -18,6 +24,7 @@ const LAYERS = [
   ["rhetoric", "Rhetoric"],
   ["hindsight", "Hindsight"],
 ];
+const WIDE = window.matchMedia("(min-width: 1200px)");
 
 function isLayerChoice(value) {
   return value !== null && typeof value === "object" && LAYERS.every(([id]) => typeof value[id] === "boolean");
@@ -29,110 +36,143 @@ function applyLayers(shown) {
   for (const [id] of LAYERS) document.documentElement.classList.toggle(`cb-hide-${id}`, !shown[id]);
 }
 
-function layerBar(section, key, shown) {
-  const counts = Object.fromEntries(LAYERS.map(([id]) => [id, document.querySelectorAll(`.cb-note.cb-layer-${id}`).length]));
-  const boxes = [];
-  const bar = h(
-    "fieldset",
-    { class: "cb-layer-bar" },
-    h("legend", { text: "Notes to show in the article" }),
-    ...LAYERS.map(([id, label]) => {
-      const inputId = `cb-layer-${id}-${section.dataset.cbIndex}`;
-      const box = h("input", { type: "checkbox", id: inputId, "data-layer": id });
-      box.checked = shown[id];
-      box.addEventListener("change", () => {
-        shown[id] = box.checked;
-        write(key, shown);
-        applyLayers(shown);
-        for (const other of document.querySelectorAll(`.cb-layer-bar input[data-layer="${id}"]`)) other.checked = box.checked;
-      });
-      boxes.push(box);
-      return h("span", { class: `cb-layer-choice cb-layer-${id}` }, box, h("label", { for: inputId, text: `${label} (${counts[id]})` }));
-    }),
-  );
-  section.before(bar);
+// The switches are in the page (written by the build, so nothing shifts); wire them.
+function wireLayerBar(key, shown) {
+  for (const box of document.querySelectorAll(".cb-layer-bar input[data-layer]")) {
+    const id = box.dataset.layer;
+    box.checked = shown[id];
+    box.addEventListener("change", () => {
+      shown[id] = box.checked;
+      write(key, shown);
+      applyLayers(shown);
+      if (current && !box.checked && current.side?.dataset.cbLayer === id) closeNote();
+    });
+  }
 }
 
-// --- note popovers ----------------------------------------------------------------------
+// --- notes: margin on wide screens, a sheet on narrow ones ------------------------------
 
-let openNote = null; // {ref, popover, pinned}
+let current = null; // {ref, side, how: "focus" | "pointer" | "hover"}
+let sheet = null;
+
+function refOf(el) {
+  if (el.classList.contains("cb-anno-ref")) return el;
+  return document.querySelector(`a.cb-anno-ref[data-cb-note="${el.dataset.cbNote}"]`);
+}
+
+function sideOf(ref) {
+  return document.getElementById(`side-${ref.dataset.cbNote}`);
+}
+
+function theSheet() {
+  if (sheet) return sheet;
+  const body = h("div", { class: "cb-sheet-body" });
+  const close = h("button", { type: "button", class: "cb-sheet-close", "aria-label": "Close note" }, "×");
+  close.addEventListener("click", () => closeNote(true));
+  sheet = h("aside", { class: "cb-sheet", id: "cb-note-sheet", "aria-live": "polite", hidden: true }, close, body);
+  sheet.body = body;
+  document.body.append(sheet);
+  return sheet;
+}
 
 function closeNote(returnFocus = false) {
-  if (!openNote) return;
-  openNote.popover.remove();
-  openNote.ref.setAttribute("aria-expanded", "false");
-  if (returnFocus) openNote.ref.focus();
-  openNote = null;
+  if (!current) return;
+  const { ref, side } = current;
+  ref.setAttribute("aria-expanded", "false");
+  side?.classList.remove("cb-current");
+  if (sheet && !sheet.hidden) {
+    sheet.hidden = true;
+    sheet.body.replaceChildren();
+    document.documentElement.classList.remove("cb-sheet-open");
+  }
+  current = null;
+  if (returnFocus) ref.focus();
 }
 
-function showNote(ref, pinned) {
-  const id = ref.dataset.cbNote;
-  if (openNote && openNote.ref === ref) {
-    openNote.pinned = openNote.pinned || pinned;
+// Keep the number visible above the sheet (a note near the bottom of the screen).
+function keepAboveSheet(ref) {
+  const room = sheet.getBoundingClientRect().top - 12;
+  const box = ref.getBoundingClientRect();
+  if (box.bottom > room) window.scrollBy({ top: box.bottom - room + 24, behavior: "instant" });
+  else if (box.top < 64) window.scrollBy({ top: box.top - 80, behavior: "instant" });
+}
+
+function openNote(ref, how) {
+  const side = sideOf(ref);
+  if (!side) return;
+  if (current && current.ref === ref) {
+    if (how !== "hover") current.how = how;
     return;
   }
   closeNote();
-  const note = document.getElementById(id);
-  if (!note) return;
-  const line = ref.closest(".cb-line");
-  const popover = h("div", { class: "cb-popover cb-note-popover", id: `${id}-popover`, role: "note", "aria-label": ref.getAttribute("aria-label") });
-  for (const child of note.children) popover.append(child.cloneNode(true));
-  popover.append(h("button", { type: "button", class: "cb-popover-close", "aria-label": "Close note", onclick: () => closeNote(true) }, "×"));
-  line.append(popover);
-  const lineBox = line.getBoundingClientRect();
-  const refBox = ref.getBoundingClientRect();
-  popover.style.top = `${refBox.bottom - lineBox.top + 6}px`;
-  const left = Math.min(Math.max(0, refBox.left - lineBox.left - 40), Math.max(0, lineBox.width - popover.offsetWidth));
-  popover.style.left = `${left}px`;
+  current = { ref, side, how };
   ref.setAttribute("aria-expanded", "true");
-  ref.setAttribute("aria-controls", popover.id);
-  popover.addEventListener("mouseenter", () => cancelHide());
-  popover.addEventListener("mouseleave", () => scheduleHide());
-  openNote = { ref, popover, pinned };
+  if (WIDE.matches) {
+    side.classList.add("cb-current");
+    const box = side.getBoundingClientRect();
+    if (how !== "hover" && (box.top < 0 || box.bottom > window.innerHeight)) side.scrollIntoView({ block: "nearest" });
+    return;
+  }
+  const panel = theSheet();
+  panel.setAttribute("aria-label", ref.getAttribute("aria-label"));
+  panel.className = `cb-sheet cb-layer-${side.dataset.cbLayer}`;
+  panel.body.replaceChildren(...[...side.childNodes].map((n) => n.cloneNode(true)));
+  panel.hidden = false;
+  ref.setAttribute("aria-controls", panel.id);
+  document.documentElement.classList.add("cb-sheet-open");
+  keepAboveSheet(ref);
 }
 
-let hideTimer = null;
-function cancelHide() {
-  window.clearTimeout(hideTimer);
-}
-function scheduleHide() {
-  cancelHide();
-  hideTimer = window.setTimeout(() => {
-    if (openNote && !openNote.pinned && !openNote.popover.contains(document.activeElement)) closeNote();
-  }, 250);
-}
-
-function refFor(el) {
-  if (el.classList.contains("cb-anno-ref")) return el;
-  const id = el.dataset.cbNote;
-  return document.querySelector(`a.cb-anno-ref[data-cb-note="${id}"]`);
-}
+let hoverTimer = null;
 
 function wireNotes() {
   for (const el of document.querySelectorAll("mark.cb-anno, a.cb-anno-ref")) {
-    const ref = refFor(el);
+    const ref = refOf(el);
     if (!ref) continue;
-    el.addEventListener("mouseenter", () => {
-      cancelHide();
-      showNote(ref, false);
+    el.addEventListener("click", (event) => {
+      event.preventDefault();
+      if (current && current.ref === ref && current.how === "pointer") closeNote();
+      else openNote(ref, "pointer");
     });
-    el.addEventListener("mouseleave", scheduleHide);
+    // Hovering only marks the margin note; on narrow screens a sheet needs a click.
+    el.addEventListener("mouseenter", () => {
+      if (!WIDE.matches || (current && current.how !== "hover")) return;
+      window.clearTimeout(hoverTimer);
+      openNote(ref, "hover");
+    });
+    el.addEventListener("mouseleave", () => {
+      hoverTimer = window.setTimeout(() => {
+        if (current && current.how === "hover") closeNote();
+      }, 150);
+    });
   }
   for (const ref of document.querySelectorAll("a.cb-anno-ref")) {
-    ref.addEventListener("focus", () => showNote(ref, false));
-    ref.addEventListener("blur", scheduleHide);
-    ref.addEventListener("click", (event) => {
-      event.preventDefault();
-      if (openNote && openNote.ref === ref && openNote.pinned) closeNote();
-      else {
-        closeNote();
-        showNote(ref, true);
-      }
-    });
+    ref.addEventListener("focus", () => openNote(ref, "focus"));
   }
-  document.addEventListener("click", (event) => {
-    if (openNote && openNote.pinned && !openNote.popover.contains(event.target) && !event.target.closest("a.cb-anno-ref")) closeNote();
+  // A note opened by focus stays open while focus is on a note's number, in its margin
+  // note or in the sheet; it closes when focus goes anywhere else.
+  document.addEventListener("focusin", (event) => {
+    if (!current || current.how !== "focus") return;
+    const now = event.target;
+    if (now.classList?.contains("cb-anno-ref") || now.closest?.(".cb-side, .cb-sheet")) return;
+    closeNote();
   });
+  document.addEventListener("click", (event) => {
+    if (!current || current.how !== "pointer") return;
+    if (event.target.closest("mark.cb-anno, a.cb-anno-ref, .cb-sheet, .cb-side")) return;
+    closeNote();
+  });
+  WIDE.addEventListener("change", () => closeNote());
+}
+
+// Arriving from another page's link to a note (#note-…): open it.
+function fromHash() {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  if (!id.startsWith("note-")) return;
+  const ref = document.querySelector(`a.cb-anno-ref[data-cb-note="${CSS.escape(id)}"]`);
+  if (!ref || !ref.offsetParent) return;
+  ref.scrollIntoView({ block: "center" });
+  openNote(ref, "pointer");
 }
 
 // --- term previews ----------------------------------------------------------------------
@@ -154,8 +194,10 @@ function showTip(link) {
   const box = link.getBoundingClientRect();
   const width = Math.min(360, document.documentElement.clientWidth - 16);
   node.style.maxWidth = `${width}px`;
-  node.style.top = `${window.scrollY + box.bottom + 6}px`;
   node.style.left = `${window.scrollX + Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8))}px`;
+  // Below the words, or above them when there is no room below.
+  const below = box.bottom + 6 + node.offsetHeight <= window.innerHeight;
+  node.style.top = `${window.scrollY + (below ? box.bottom + 6 : box.top - 6 - node.offsetHeight)}px`;
   link.setAttribute("aria-describedby", "cb-term-tip");
   tip = { link, node };
 }
@@ -174,20 +216,20 @@ function wireTerms() {
 const sections = [...document.querySelectorAll("section.cb-article")];
 if (sections.length) {
   const namespace = sections[0].dataset.cbNamespace;
-  const key = keyFor(namespace, "settings", "layers");
-  const shown = read(key, isLayerChoice) ?? Object.fromEntries(LAYERS.map(([id]) => [id, true]));
+  const reading = sections.some((s) => s.classList.contains("cb-reading"));
+  const key = keyFor(namespace, "settings", reading ? "layers-reading" : "layers");
+  const shown = read(key, isLayerChoice) ?? Object.fromEntries(LAYERS.map(([id]) => [id, !reading]));
   applyLayers(shown);
-  if (document.querySelector(".cb-note")) {
-    sections.forEach((section, i) => {
-      section.dataset.cbIndex = String(i);
-      layerBar(section, key, shown);
-    });
-  }
+  for (const section of sections) delete section.dataset.cbLayers;
+  document.documentElement.classList.add("cb-notes-js");
+  wireLayerBar(key, shown);
   wireNotes();
   wireTerms();
+  fromHash();
+  window.addEventListener("hashchange", fromHash);
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
     if (tip) hideTip();
-    if (openNote) closeNote(true);
+    if (current) closeNote(true);
   });
 }

@@ -1,15 +1,17 @@
-// The static page's widget host: loaded once per page that has widgets.
+// The static page's widget host: loaded once per page that has widgets, as a classic
+// script (so the book also works when opened from disk, where browsers refuse modules).
 //
 // Each widget is written into the page as
 //   <div data-cb-widget="quiz" id="cb-quiz-…"><script type="application/json">{…}</script></div>
-// For each one the host reads the escaped state, imports the widget's module from
-// beside this file (so the book works under any sub-path), loads its CSS once, and
-// calls the module's render({model, el}) with a model stand-in — exactly what
-// anywidget does in Jupyter with a live model.
+// For each one the host reads the escaped state, loads the widget's classic bundle from
+// beside this file (so the book works under any sub-path, and from file://), which
+// registers the module in window.cbWidgets, loads its CSS once, and calls the module's
+// render({model, el}) with a model stand-in — exactly what anywidget does in Jupyter
+// with a live model and the ES module build of the same sources.
 
 import { createModel } from "./lib/model.js";
 
-const here = new URL("./", import.meta.url);
+const here = new URL("./", document.currentScript.src);
 const modules = new Map();
 
 function loadStyle(kind) {
@@ -22,11 +24,21 @@ function loadStyle(kind) {
   document.head.append(link);
 }
 
+function loadScript(kind) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = new URL(`${kind}.classic.js`, here).href;
+    script.onload = () => (window.cbWidgets && window.cbWidgets[kind] ? resolve(window.cbWidgets[kind]) : reject(new Error(`${kind} did not register`)));
+    script.onerror = () => reject(new Error(`could not load ${script.src}`));
+    document.head.append(script);
+  });
+}
+
 function loadModule(kind) {
   if (!/^[a-z][a-z0-9-]*$/.test(kind)) throw new Error(`not a widget name: ${kind}`);
   if (!modules.has(kind)) {
     loadStyle(kind);
-    modules.set(kind, import(new URL(`${kind}.js`, here).href).then((m) => m.default ?? m));
+    modules.set(kind, loadScript(kind));
   }
   return modules.get(kind);
 }

@@ -20,28 +20,60 @@ def seed_lines(book) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
-def article_blocks(site):
+def article_blocks(site, reading: bool = False):
+    """The lines of the chapters' passages, page by page in reading order; or, with
+    ``reading``, the lines of the whole-article page."""
     for rel in toc_pages():
         soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
         for section in soup.select("section.cb-article"):
+            if ("cb-reading" in section.get("class", [])) != reading:
+                continue
             for line in section.select(".cb-line"):
                 yield rel, line
 
 
 def words_of(line) -> str:
     """The author's words in a rendered line: its text, minus the note numbers the book
-    adds after highlighted quotes (set apart as superscript links to the notes)."""
+    adds after highlighted quotes (set apart as superscript links to the notes) and the
+    margin notes that follow each number."""
     text = line.select_one(".cb-text")
     markers = text.select("sup.cb-anno-sup")
     assert all(m.get_text().isdigit() for m in markers)
-    for marker in markers:
-        marker.decompose()
+    sides = text.select("span.cb-side")
+    assert len(sides) == len(markers)
+    for side, marker in zip(sides, markers):
+        assert side.find_previous_sibling() is marker, "a margin note must follow its number"
+        assert side.select_one(".cb-side-num").get_text() == marker.get_text()
+    for element in markers + sides:
+        element.decompose()
     return text.get_text()
 
 
 def test_every_seed_line_appears_verbatim_and_in_order(site, book):
     rendered = [words_of(line) for _, line in article_blocks(site)]
     assert rendered == seed_lines(book)
+
+
+def test_one_page_holds_the_whole_article_in_order(site, book):
+    blocks = list(article_blocks(site, reading=True))
+    assert {rel for rel, _ in blocks} == {"chapters/read-the-article.html"}
+    assert [words_of(line) for _, line in blocks] == seed_lines(book)
+    # Every line in its role, every paragraph numbered and linked to its chapter.
+    roles = [next(c for c in line["class"] if c.startswith("cb-role-")) for _, line in blocks]
+    assert roles == [f"cb-role-{line.role}" for line in book.article.lines]
+    paragraphs = [line for _, line in blocks if "cb-role-paragraph" in line["class"]]
+    assert [p["id"] for p in paragraphs] == [f"p{n}" for n in range(1, 18)]
+    for line in paragraphs:
+        link = line.select_one("a.cb-pnum")
+        assert link.get_text() == f"¶{line['id'][1:]}"
+        assert link["href"] == f"{book.article.chapter_of(line['id'])}.html#{line['id']}"
+    # The page is the first one a reader is sent to.
+    assert toc_pages().index("chapters/read-the-article.html") == 1
+    front = BeautifulSoup((site / "chapters/index.html").read_text(encoding="utf-8"), "html.parser")
+    start = front.select_one("article .cb-start")
+    assert start is not None and start.find_previous("h1") is not None
+    assert "Read the whole article first" in start.get_text()
+    assert start.select_one("a[href='read-the-article.html']") is not None
 
 
 def test_highlights_cover_exactly_the_annotated_quotes(site, book):

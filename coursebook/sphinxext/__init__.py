@@ -29,7 +29,7 @@ from sphinx.util import logging
 from ..book import Book
 from ..errors import DataError
 from ..paths import find_root
-from . import assets, context, directives, instructor, lessons, nodes
+from . import assets, bibstyle, context, directives, instructor, lessons, nodes
 
 logger = logging.getLogger(__name__)
 
@@ -120,15 +120,17 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
     # axe (rightly) wants list items there, a critical violation on the references page.
     if 'role="doc-biblioentry"' in body:
         body = context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    # Classic deferred scripts, not modules: the book must also work opened from disk.
     if WIDGET_MARKER in body:
-        app.add_js_file("coursebook/widgets/host.js", type="module")
+        app.add_js_file("coursebook/widgets/host.js", defer="defer")
     if "cb-map" in body:
         app.add_css_file("coursebook/map.css")
     if 'class="cb-article"' in body or 'class="cb-term"' in body:
-        app.add_js_file("coursebook/widgets/annotate.js", type="module")
+        app.add_js_file("coursebook/widgets/annotate.js", defer="defer")
 
 
 def setup(app: Sphinx) -> dict:
+    bibstyle.register()
     app.add_config_value("coursebook_fingerprint", "", "env")
     app.add_config_value("coursebook_edition", "student", "env")
     app.connect("config-inited", _load_book, priority=100)

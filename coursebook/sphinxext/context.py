@@ -23,6 +23,7 @@ from docutils.statemachine import StringList
 from . import markup
 from ..timeline import format_date
 from .directives import _BookDirective, _row, _table
+from .nodes import tagged_block
 
 COLLECTIONS = ("glossary", "people", "organisations", "places")
 ENGINE_ROOT = Path(__file__).resolve().parents[2]
@@ -138,9 +139,16 @@ class ChapterContextDirective(_BookDirective):
                 box += _links(book, idents, f"{label}: ")
         events = sorted({e.id: e for p in paragraphs for e in book.paragraph_events(p)}.values(), key=lambda e: e.date)
         if events:
-            box += nodes.paragraph(text="Events this passage refers to or relies on:")
-            box += _event_links(events)
+            box += collapsed(f"Events this passage refers to or relies on ({len(events)})", _event_links(events), "cb-context-events")
         return [box]
+
+
+def collapsed(summary: str, content: nodes.Node, cls: str) -> nodes.Node:
+    """``<details>`` with ``summary`` (which should give a count) around ``content``."""
+    details = tagged_block(tag="details", classes=["cb-collapsed", cls])
+    details += tagged_block("", nodes.Text(summary), tag="summary")
+    details += content
+    return details
 
 
 def chapter_keys(book, chapter: str) -> list[str]:
@@ -188,7 +196,8 @@ class ChapterSourcesDirective(_BookDirective):
         )
         box = nodes.container(classes=["cb-chapter-sources"])
         self.state.nested_parse(content, self.content_offset, box)
-        return [box]
+        # Reference material starts collapsed, with its count, one click away.
+        return [collapsed(f"Show all {len(keys)} sources", box, "cb-sources-details")]
 
 
 class ClaimsDirective(_BookDirective):

@@ -3,6 +3,9 @@
 ``{article} <chapter-id>``
     The author's words for that chapter, line by line, from the seed: paragraphs with
     their number and anchor (``#p1``), other lines labelled with their role.
+``{whole-article}``
+    Every line of the article, in order, for a first uninterrupted read; each ¶ links to
+    its chapter, and the notes start switched off.
 ``{objectives} <chapter-id>``
     The chapter's learning objectives from ``data/objectives.yaml``.
 ``{model-notes} <model-id>``
@@ -10,6 +13,8 @@
 """
 
 from __future__ import annotations
+
+from html import escape
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -37,58 +42,100 @@ class _BookDirective(SphinxDirective):
 
 class ArticleDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
-        book = self.book
-        article = book.article
+        article = self.book.article
         chapter = self.choice_arg([c.id for c in article.chapters])
-        lines = article.chapter_lines(chapter)
-        numbers = [line.id[1:] for line in lines if line.role == "paragraph"]
-        span = f"¶{numbers[0]}–¶{numbers[-1]}" if len(numbers) > 1 else f"¶{numbers[0]}"
-        total = len(article.paragraphs)
-        section = article_section(label=f"The article, {span} of {total}", attrs={"data-cb-namespace": book.storage_namespace})
-        # Sphinx's smart quotes would "improve" the author's punctuation: not here.
-        section["support_smartquotes"] = False
-        head = nodes.paragraph(classes=["cb-article-head"])
-        head += nodes.strong(text="From the article")
-        head += nodes.Text(
-            f" · {article.info.author}, “{article.info.title}”, {article.info.outlet}, "
-            f"{_long_date(article.info.published)} · {span} of {total}"
-        )
-        section += head
-        std = self.env.get_domain("std")
-        terms = markup.term_index(book)
-        linked: set[str] = set()
-        note_numbers: dict[str, int] = {}
-        chapter_notes = []
-        for line in lines:
-            block = article_line(role=line.role)
-            meta = nodes.paragraph(classes=["cb-meta"])
-            notes = book.paragraph_annotations(line.id) if line.role == "paragraph" else []
-            for note in notes:
-                note_numbers[note.id] = len(note_numbers) + 1
-                chapter_notes.append(note)
-            if line.role == "paragraph":
-                block["ids"].append(line.id)
+        return render_article(self, article.chapter_lines(chapter), reading=False)
+
+
+class WholeArticleDirective(_BookDirective):
+    """``{whole-article}``: every line of the article in order, for one uninterrupted
+    first read. Each ¶ number links to the chapter that reads it closely; the notes are
+    there but start switched off; no term links, timeline links or list of notes."""
+
+    required_arguments = 0
+
+    def run(self) -> list[nodes.Node]:
+        return render_article(self, self.book.article.lines, reading=True)
+
+
+def render_article(directive: _BookDirective, lines, reading: bool) -> list[nodes.Node]:
+    book = directive.book
+    article = book.article
+    numbers = [line.id[1:] for line in lines if line.role == "paragraph"]
+    span = f"¶{numbers[0]}–¶{numbers[-1]}" if len(numbers) > 1 else f"¶{numbers[0]}"
+    total = len(article.paragraphs)
+    label = "The whole article" if reading else f"The article, {span} of {total}"
+    attrs = {"data-cb-namespace": book.storage_namespace}
+    if reading:
+        attrs["data-cb-layers"] = "off"
+    section = article_section(label=label, attrs=attrs)
+    if reading:
+        section["classes"].append("cb-reading")
+    # Sphinx's smart quotes would "improve" the author's punctuation: not here.
+    section["support_smartquotes"] = False
+    head = nodes.paragraph(classes=["cb-article-head"])
+    head += nodes.strong(text="The article" if reading else "From the article")
+    head += nodes.Text(
+        f" · {article.info.author}, “{article.info.title}”, {article.info.outlet}, "
+        f"{_long_date(article.info.published)} · " + (f"all {total} paragraphs, as published" if reading else f"{span} of {total}")
+    )
+    section += head
+    std = directive.env.get_domain("std")
+    terms = [] if reading else markup.term_index(book)
+    linked: set[str] = set()
+    note_numbers: dict[str, int] = {}
+    chapter_notes = []
+    for line in lines:
+        block = article_line(role=line.role)
+        meta = nodes.paragraph(classes=["cb-meta"])
+        notes = book.paragraph_annotations(line.id) if line.role == "paragraph" else []
+        for note in notes:
+            note_numbers[note.id] = len(note_numbers) + 1
+            chapter_notes.append(note)
+        if line.role == "paragraph":
+            block["ids"].append(line.id)
+            number = line.id[1:]
+            if reading:
+                chapter = book.chapters[article.chapter_of(line.id)].title
                 meta += nodes.reference(
-                    "", line.label, refuri=f"#{line.id}", classes=["cb-pnum"], reftitle=f"Link to paragraph {line.id[1:]}"
+                    "", line.label, refuri=book.passage_link(line.id), classes=["cb-pnum"],
+                    reftitle=f"Read ¶{number} closely in “{chapter}”",
                 )
-                std.note_hyperlink_target(line.id, self.env.docname, line.id, f"¶{line.id[1:]}")
             else:
-                meta += nodes.inline(text=line.label, classes=["cb-role-label"])
+                meta += nodes.reference("", line.label, refuri=f"#{line.id}", classes=["cb-pnum"], reftitle=f"Link to paragraph {number}")
+                std.note_hyperlink_target(line.id, directive.env.docname, line.id, f"¶{number}")
+        else:
+            meta += nodes.inline(text=line.label, classes=["cb-role-label"])
+            if not reading:
                 meta += nodes.inline(text=f" — {line.note}", classes=["cb-role-note"])
-            block += meta
-            text = nodes.paragraph("", "", classes=["cb-text"])
-            line_terms = [] if line.role in markup.UNLINKED_ROLES else terms
-            text += markup.line_nodes(book, line.text, notes, note_numbers, line_terms, linked)
-            block += text
-            if line.role == "paragraph":
-                events = book.paragraph_events(line.id)
-                if events:
-                    block += _events_details(book, line.id, events)
-            section += block
-        out: list[nodes.Node] = [section]
-        if chapter_notes:
-            out.append(markup.notes_list(book, chapter_notes, note_numbers))
-        return out
+        block += meta
+        text = nodes.paragraph("", "", classes=["cb-text"])
+        line_terms = [] if line.role in markup.UNLINKED_ROLES else terms
+        text += markup.line_nodes(book, line.text, notes, note_numbers, line_terms, linked)
+        block += text
+        if line.role == "paragraph" and not reading:
+            events = book.paragraph_events(line.id)
+            if events:
+                block += _events_details(book, line.id, events)
+        section += block
+    out: list[nodes.Node] = [layer_bar(chapter_notes, reading), section] if chapter_notes else [section]
+    if chapter_notes and not reading:
+        out.append(markup.notes_list(book, chapter_notes, note_numbers))
+    return out
+
+
+def layer_bar(notes, reading: bool) -> nodes.Node:
+    """The switches for the notes' layers, written into the page so that it does not shift
+    when the page's script wires them (``pst-js-only``: hidden without JavaScript)."""
+    counts = {layer: sum(1 for n in notes if n.layer == layer) for layer in markup.LAYER_LABELS}
+    legend = "Notes (off for a first read)" if reading else "Notes to show in the article"
+    choices = "".join(
+        f'<span class="cb-layer-choice cb-layer-{layer}"><input type="checkbox" id="cb-layer-{layer}" data-layer="{layer}"'
+        f'{"" if reading else " checked"}><label for="cb-layer-{layer}">{escape(label)} ({counts[layer]})</label></span>'
+        for layer, label in markup.LAYER_LABELS.items() if counts[layer]
+    )
+    html = f'<fieldset class="cb-layer-bar pst-js-only"><legend>{escape(legend)}</legend>{choices}</fieldset>\n'
+    return nodes.raw("", html, format="html")
 
 
 def _events_details(book, paragraph: str, events) -> nodes.Node:
@@ -111,8 +158,12 @@ class ObjectivesDirective(_BookDirective):
         items = [o for o in self.book.objectives.values() if o.chapter == chapter]
         if not items:
             raise self.error(f"data/objectives.yaml has no objectives for chapter “{chapter}”")
-        container = nodes.container(classes=["cb-objectives"])
-        container += nodes.paragraph(text="By the end of this chapter you should be able to:", classes=["cb-objectives-lead"])
+        # Short above the passage: the objectives are one click away.
+        container = tagged_block(tag="details", classes=["cb-objectives"])
+        container += tagged_block(
+            "", nodes.Text(f"What you should be able to do after this chapter ({len(items)} objectives)"), tag="summary",
+            classes=["cb-objectives-lead"],
+        )
         listing = nodes.bullet_list()
         for objective in items:
             listing += nodes.list_item("", nodes.paragraph(text=objective.text), ids=[f"objective-{objective.id}"])
@@ -145,7 +196,13 @@ class ModelNotesDirective(_BookDirective):
             item += nodes.term(text=preset.label)
             item += nodes.definition("", nodes.paragraph(text=preset.reasoning))
             presets += item
-        return [table, nodes.paragraph(text="The presets, and the reasoning behind each:"), presets]
+        box = tagged_block(tag="details", classes=["cb-collapsed", "cb-model-notes-details"])
+        box += tagged_block(
+            "", nodes.Text(f"Where each setting comes from ({len(spec.parameters)} settings, {len(spec.presets)} presets)"),
+            tag="summary",
+        )
+        box += [table, nodes.paragraph(text="The presets, and the reasoning behind each:"), presets]
+        return [box]
 
 
 def _table(widths, header, classes) -> tuple[nodes.table, nodes.tbody]:
@@ -174,5 +231,6 @@ def _row(cells) -> nodes.row:
 
 def register(app: Sphinx) -> None:
     app.add_directive("article", ArticleDirective)
+    app.add_directive("whole-article", WholeArticleDirective)
     app.add_directive("objectives", ObjectivesDirective)
     app.add_directive("model-notes", ModelNotesDirective)

@@ -1,10 +1,11 @@
 """Marking up the author's words without changing them.
 
 A line of the seed becomes a run of docutils nodes: plain text, annotation
-highlights (``<mark>``) each followed by a small numbered link to its note, and links
-from the glossary, people and places entries to their pages, with a preview for the
-page's script to show on hover and focus. Concatenating the text of those nodes gives
-back the line exactly; ``tests/test_seed_in_build.py`` checks that on the built pages.
+highlights (``<mark>``) each followed by a small numbered link to its note and the note
+itself (a margin note on wide screens), and links from the glossary, people and places
+entries to their pages, with a preview for the page's script to show on hover and focus.
+Concatenating the text of those nodes, less the note numbers and the notes, gives back
+the line exactly; ``tests/test_seed_in_build.py`` checks that on the built pages.
 """
 
 from __future__ import annotations
@@ -142,14 +143,41 @@ def line_nodes(book, text: str, notes, numbers: dict[str, int], terms, linked: s
             },
         )
         out.append(tagged_inline("", "", ref, tag="sup", classes=["cb-anno-sup"], attrs={"data-cb-layer": note.layer}))
+        out.append(side_note(book, note, number))
         position = span.end
     out += _text_with_terms(book, text, position, len(text), term_spans)
     return out
 
 
+def side_note(book, note, number: int) -> nodes.Node:
+    """The note beside the words it annotates: on wide screens it sits in the margin
+    (a float, as in Tufte's sidenotes) and never covers the article; on narrow screens it
+    is hidden, and the page's script shows it in a sheet at the bottom of the screen.
+    Inline elements only, since it sits inside the paragraph, right after its number."""
+    side = tagged_inline(
+        "", tag="span", classes=["cb-side", f"cb-layer-{note.layer}"], ids=[f"side-note-{note.id}"],
+        attrs={"data-cb-layer": note.layer},
+    )
+    head = tagged_inline("", tag="span", classes=["cb-side-head"])
+    head += tagged_inline("", str(number), tag="span", classes=["cb-side-num"], attrs={"aria-hidden": "true"})
+    label = LAYER_LABELS[note.layer] + (f" · {STATUS_LABELS[note.status]}" if note.status else "")
+    head += nodes.Text(f" {label}")
+    side += head
+    side += tagged_inline("", note.note, tag="span", classes=["cb-side-text"])
+    sources = tagged_inline("", tag="span", classes=["cb-side-sources", "cb-sources"])
+    _source_links(sources, book, note.cite)
+    side += sources
+    if note.terms:
+        related = tagged_inline("", tag="span", classes=["cb-side-terms"])
+        _related_links(related, book, note.terms)
+        side += related
+    return side
+
+
 def notes_list(book, notes, numbers: dict[str, int]) -> nodes.Node:
-    """The notes on a chapter's passage, after the article block: readable without
-    JavaScript, and the source of the popovers the page's script shows."""
+    """The notes on a chapter's passage, after the article block: for readers without
+    JavaScript on narrow screens, and for print. On screen it is hidden wherever the
+    notes are shown beside the text or in a sheet, so no note shows twice."""
     box = nodes.container(classes=["cb-notes"])
     box += nodes.paragraph("", "Notes on this passage", classes=["cb-notes-title"])
     listing = nodes.enumerated_list(classes=["cb-notes-list"])
@@ -165,24 +193,32 @@ def notes_list(book, notes, numbers: dict[str, int]) -> nodes.Node:
         item += sources_paragraph(book, note.cite)
         if note.terms:
             related = nodes.paragraph(classes=["cb-note-terms"])
-            related += nodes.Text("See also: ")
-            for n, ident in enumerate(note.terms):
-                if n:
-                    related += nodes.Text(", ")
-                related += nodes.reference("", book.entity_label(ident), refuri=book.entity_link(ident))
+            _related_links(related, book, note.terms)
             item += related
         listing += item
     box += listing
     return box
 
 
-def sources_paragraph(book, keys) -> nodes.paragraph:
-    para = nodes.paragraph(classes=["cb-sources"])
-    para += nodes.Text("Sources: " if len(keys) > 1 else "Source: ")
+def _related_links(box, book, idents) -> None:
+    box += nodes.Text("See also: ")
+    for n, ident in enumerate(idents):
+        if n:
+            box += nodes.Text(", ")
+        box += nodes.reference("", book.entity_label(ident), refuri=book.entity_link(ident))
+
+
+def _source_links(box, book, keys) -> None:
+    box += nodes.Text("Sources: " if len(keys) > 1 else "Source: ")
     for n, key in enumerate(keys):
         ref = book.references[key]
         if n:
-            para += nodes.Text("; ")
+            box += nodes.Text("; ")
         who = ref.author or ref.title
-        para += nodes.reference("", f"{who} ({ref.year}), {ref.title}" if ref.author else f"{who} ({ref.year})", refuri=ref.url)
+        box += nodes.reference("", f"{who} ({ref.year}), {ref.title}" if ref.author else f"{who} ({ref.year})", refuri=ref.url)
+
+
+def sources_paragraph(book, keys) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["cb-sources"])
+    _source_links(para, book, keys)
     return para

@@ -7,7 +7,8 @@ Every widget is an ``anywidget.AnyWidget`` whose front end is one bundled ES mod
 * in the static book, ``_repr_mimebundle_`` also returns ``text/html``: a container
   with the widget's state as escaped JSON. The book picks that output (see
   ``nb_mime_priority_overrides`` in ``_config.yml``), and the page host
-  (``host.js``) imports the *same* module and calls its ``render`` with a stand-in
+  (``host.js``) loads the *same* sources, bundled as a classic script so that a book
+  opened from disk works too, and calls its ``render`` with a stand-in
   model. No require.js, no html-manager, no CDN.
 """
 

@@ -12,7 +12,7 @@ from collections import Counter
 import traitlets as t
 
 from ..book import Book, current_book
-from ..timeline import KIND_LABELS, PERIODS, filter_events, format_date
+from ..timeline import ERAS, KIND_LABELS, PERIODS, era_of, filter_events, format_date
 from .base import BookWidget, module_path
 from .sliders import source_state
 
@@ -22,6 +22,7 @@ def event_state(book: Book, event) -> dict:
         "id": event.id,
         "date": event.date,
         "date_label": format_date(event.date),
+        "era": era_of(event.date),
         "title": event.title,
         "kind": event.kind,
         "kind_label": KIND_LABELS[event.kind],
@@ -53,6 +54,7 @@ class Timeline(BookWidget):
     actors = t.List().tag(sync=True)
     kinds = t.List().tag(sync=True)
     periods = t.List().tag(sync=True)
+    eras = t.List().tag(sync=True)
     filters = t.Dict().tag(sync=True)
 
     def __init__(self, book: Book | None = None, **kwargs):
@@ -69,6 +71,7 @@ class Timeline(BookWidget):
             actors=actors,
             kinds=[{"id": k, "label": label} for k, label in KIND_LABELS.items()],
             periods=[{"id": p.id, "label": p.label, "from": p.start, "to": p.end} for p in PERIODS],
+            eras=[{"id": e.id, "label": e.label} for e in ERAS],
             filters={"actor": "", "period": "", "kinds": []},
             **kwargs,
         )

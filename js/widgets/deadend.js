@@ -22,11 +22,13 @@ const SAVED = [
   ["author-guess", "My reading of the author"],
   ["own-view", "My own view"],
 ];
-const W = 640;
-const H = 300;
-const M = { left: 56, right: 16, top: 16, bottom: 40 };
+const M = { left: 52, right: 14, top: 18, bottom: 40 };
 
-function chart(result) {
+// Drawn at the width it is shown at, so its text stays at the stylesheet's size (12 px
+// and up) on a phone as on a desktop.
+function chart(result, width) {
+  const W = Math.max(280, Math.round(width || 640));
+  const H = Math.round(Math.min(320, Math.max(230, W * 0.55)));
   const rows = result.rows;
   const xs = scale(1, Math.max(2, rows.length), M.left, W - M.right);
   const all = rows.flatMap((r) => [r.cumulative_cost, r.tradeable_gain, r.net]).map((v) => v / 1000);
@@ -50,7 +52,8 @@ function chart(result) {
       s("text", { x: M.left - 6, y: ys(v) + 4, "text-anchor": "end" }, `${v}`),
     );
   }
-  const every = rows.length > 60 ? 12 : rows.length > 24 ? 6 : rows.length > 12 ? 3 : 1;
+  const room = Math.floor((W - M.left - M.right) / 28); // month labels that fit
+  const every = [1, 3, 6, 12, 24].find((n) => rows.length / n <= room) ?? 24;
   for (const r of rows) {
     if ((r.month - 1) % every === 0) axis.append(s("text", { x: xs(r.month), y: H - M.bottom + 16, "text-anchor": "middle" }, `${r.month}`));
   }
@@ -64,7 +67,8 @@ function chart(result) {
     svg.append(
       s("g", { class: "cb-marker cb-marker-deadend" },
         s("line", { x1: x, x2: x, y1: M.top, y2: H - M.bottom }),
-        s("text", { x: x + 4, y: M.top + 12 }, result.dead_end === 0 ? "dead end from the start" : `dead end after month ${result.dead_end}`)),
+        s("text", { x: x > W / 2 ? x - 4 : x + 4, y: M.top - 4, "text-anchor": x > W / 2 ? "end" : "start" },
+          result.dead_end === 0 ? "dead end from the start" : `dead end after month ${result.dead_end}`)),
     );
   }
   for (const [key, , cls] of series) {
@@ -126,17 +130,28 @@ function render({ model, el }) {
   const root = h("section", { class: "cb-model cb-deadend", "aria-label": "The dead end model" });
   const say = announcer(root);
   const sentence = h("p", { class: "cb-model-sentence", "aria-live": "polite" });
+  // On a phone the result scrolls away while the sliders move: a compact copy of the
+  // verdict stays in view above them (the live sentence above is what is announced).
+  const glance = h("p", { class: "cb-model-glance", "aria-hidden": "true" });
   const best = h("p", { class: "cb-model-best" });
   const totals = h("p", { class: "cb-model-totals" });
   const chartSlot = h("div", { class: "cb-chart-slot" });
   const tableSlot = h("div", { class: "cb-table-slot", tabindex: "0", role: "region", "aria-label": "The numbers month by month" });
 
+  let drawn = null;
+  function draw(result) {
+    drawn = result;
+    chartSlot.replaceChildren(chart(result, chartSlot.clientWidth));
+  }
+  new ResizeObserver(() => drawn && Math.abs(chartSlot.clientWidth - (chartSlot.firstChild?.querySelector("svg")?.viewBox.baseVal.width ?? 0)) > 8 && draw(drawn)).observe(chartSlot);
+
   function update(values, announce = false) {
     const result = summary(values);
     sentence.textContent = result.sentence;
+    glance.textContent = result.dead_end === null ? "No dead end yet." : result.dead_end === 0 ? "Dead end from the start." : `Dead end after month ${result.dead_end}.`;
     best.textContent = result.best_sentence;
     totals.textContent = result.totals_sentence;
-    chartSlot.replaceChildren(chart(result));
+    draw(result);
     tableSlot.replaceChildren(table(result));
     root.dataset.deadEnd = result.dead_end === null ? "none" : String(result.dead_end);
     if (announce) say(result.sentence);
@@ -254,13 +269,13 @@ function render({ model, el }) {
   drawPresets();
   drawComparison();
   root.append(
-    presetSlot,
-    sentence,
+    h("div", { class: "cb-model-layout" },
+      h("div", { class: "cb-model-result" }, sentence, chartSlot),
+      h("div", { class: "cb-model-controls" }, glance, presetSlot, h("div", { class: "cb-param-groups" }, ...groups),
+        h("details", { class: "cb-table-details" }, h("summary", {}, "The numbers month by month (a table of the chart)"), tableSlot)),
+    ),
     best,
-    chartSlot,
     totals,
-    h("div", { class: "cb-param-groups" }, ...groups),
-    h("details", { class: "cb-table-details" }, h("summary", {}, "The numbers month by month (a table of the chart)"), tableSlot),
     exercise,
   );
   el.append(root);

@@ -10,9 +10,12 @@ import { summary } from "../lib/iran.js";
 import { defaultsPreset, parameterControls, presetButtons, syncValues } from "../lib/params.js";
 import { s, ticks, scale } from "../lib/svg.js";
 
-const W = 640;
-const ROW = 34;
-const M = { left: 190, right: 24, top: 10, bottom: 34 };
+// Drawn at the width it is shown at (text at 12 px and up). Narrow: labels above the bars.
+function layout(width) {
+  const W = Math.max(280, Math.round(width || 640));
+  const stacked = W < 480;
+  return { W, stacked, ROW: stacked ? 46 : 34, M: { left: stacked ? 10 : 190, right: 20, top: 10, bottom: 34 } };
+}
 
 function items(values, result) {
   return [
@@ -23,7 +26,8 @@ function items(values, result) {
   ];
 }
 
-function bars(values, result) {
+function bars(values, result, width) {
+  const { W, stacked, ROW, M } = layout(width);
   const rows = items(values, result);
   const height = M.top + M.bottom + ROW * rows.length;
   const low = Math.min(0, ...rows.map((r) => r[1]));
@@ -41,12 +45,12 @@ function bars(values, result) {
     );
   }
   rows.forEach(([label, value, cls], i) => {
-    const y = M.top + i * ROW + 6;
+    const y = M.top + i * ROW + (stacked ? 18 : 6);
     const x0 = xs(Math.min(0, value));
     const width = Math.max(1, Math.abs(xs(value) - xs(0)));
     svg.append(
-      s("text", { x: M.left - 8, y: y + 15, "text-anchor": "end" }, label),
-      s("rect", { x: x0, y, width, height: ROW - 12, class: cls, "data-item": label }),
+      stacked ? s("text", { x: M.left, y: y - 5 }, label) : s("text", { x: M.left - 8, y: y + 15, "text-anchor": "end" }, label),
+      s("rect", { x: x0, y, width, height: stacked ? ROW - 26 : ROW - 12, class: cls, "data-item": label }),
     );
   });
   svg.append(s("text", { x: (M.left + W - M.right) / 2, y: height - 4, "text-anchor": "middle", class: "cb-axis-title" }, "billion US dollars"));
@@ -94,15 +98,24 @@ function render({ model, el }) {
   const root = h("section", { class: "cb-model cb-iran", "aria-label": "Iran as a bargaining chip: the expected value" });
   const say = announcer(root);
   const sentence = h("p", { class: "cb-model-sentence", "aria-live": "polite" });
+  const glance = h("p", { class: "cb-model-glance", "aria-hidden": "true" });
   const breakEven = h("p", { class: "cb-model-best" });
   const chartSlot = h("div", { class: "cb-chart-slot" });
   const tableSlot = h("div", { class: "cb-table-slot", tabindex: "0", role: "region", "aria-label": "The bet in numbers" });
 
+  let drawn = null;
+  function draw(values, result) {
+    drawn = [values, result];
+    chartSlot.replaceChildren(bars(values, result, chartSlot.clientWidth));
+  }
+  new ResizeObserver(() => drawn && Math.abs(chartSlot.clientWidth - (chartSlot.firstChild?.querySelector("svg")?.viewBox.baseVal.width ?? 0)) > 8 && draw(...drawn)).observe(chartSlot);
+
   function update(values, announce = false) {
     const result = summary(values);
     sentence.textContent = result.sentence;
+    glance.textContent = `Expected value of selling out Iran: ${billions(result.expected_value)}.`;
     breakEven.textContent = result.break_even_sentence;
-    chartSlot.replaceChildren(bars(values, result));
+    draw(values, result);
     tableSlot.replaceChildren(table(values, result));
     if (announce) say(result.sentence);
   }
@@ -127,12 +140,13 @@ function render({ model, el }) {
   });
 
   root.append(
-    bar.node,
-    sentence,
+    h("div", { class: "cb-model-layout" },
+      h("div", { class: "cb-model-result" }, sentence, chartSlot),
+      h("div", { class: "cb-model-controls" }, glance, bar.node,
+        h("fieldset", { class: "cb-param-group" }, h("legend", { text: "Your estimates" }), ...controls.rows),
+        h("details", { class: "cb-table-details" }, h("summary", {}, "The numbers (a table of the chart)"), tableSlot)),
+    ),
     breakEven,
-    chartSlot,
-    h("fieldset", { class: "cb-param-group" }, h("legend", { text: "Your estimates" }), ...controls.rows),
-    h("details", { class: "cb-table-details" }, h("summary", {}, "The numbers (a table of the chart)"), tableSlot),
     h("p", { class: "cb-exercise-title" }, h("strong", { text: "The record to weigh your estimate against" })),
     precedentCards(model.get("precedents")),
   );

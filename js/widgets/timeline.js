@@ -1,12 +1,16 @@
-// The timeline explorer: events from 1994 to today, filtered by actor, period and
-// kind. Each event links to the passages it explains; the article's paragraphs link
-// back here (#event-<id>).
+// The timeline explorer: events from 1994 to today, on a proportional time axis with
+// the eras of the war, filtered by actor, period and kind. Each event links to the
+// passages it explains; the article's paragraphs link back here (#event-<id>).
 //
-// State read from the model: events[], actors[], kinds[], periods[], filters{}.
+// State read from the model: events[], actors[], kinds[], periods[], eras[], filters{}.
 // State written: filters. The filtering rule is the same as coursebook/timeline.py.
+// In the page, the filters are also kept in the address (?who=…&when=…&kind=…), so a
+// filtered view can be shared and is restored on load.
 
 import { h, announcer } from "../lib/dom.js";
 import { matches } from "../lib/timeline.js";
+
+const EMPTY = { actor: "", period: "", kinds: [] };
 
 function eventItem(event) {
   return h(
@@ -31,17 +35,97 @@ function eventItem(event) {
   );
 }
 
+// A date ("1995", "1995-06", "1995-06-30") as a fractional year, for the axis.
+function when(date) {
+  const [y, m = 1, d = 1] = date.split("-").map(Number);
+  return y + (m - 1) / 12 + (d - 1) / 365;
+}
+
+// --- the filters in the address -------------------------------------------------------------
+
+function filtersFromUrl(valid) {
+  const q = new URLSearchParams(window.location.search);
+  const actor = q.get("who") || "";
+  const period = q.get("when") || "";
+  const kinds = (q.get("kind") || "").split(",").filter(Boolean);
+  return {
+    actor: valid.actors.has(actor) ? actor : "",
+    period: valid.periods.has(period) ? period : "",
+    kinds: kinds.filter((k) => valid.kinds.has(k)),
+  };
+}
+
+function filtersToUrl(filters) {
+  const url = new URL(window.location.href);
+  for (const key of ["who", "when", "kind"]) url.searchParams.delete(key);
+  if (filters.actor) url.searchParams.set("who", filters.actor);
+  if (filters.period) url.searchParams.set("when", filters.period);
+  if (filters.kinds.length) url.searchParams.set("kind", filters.kinds.join(","));
+  if (url.href !== window.location.href) {
+    try {
+      window.history.replaceState(window.history.state, "", url.href);
+    } catch {
+      // Some browsers refuse to rewrite the address of a page opened from disk.
+    }
+  }
+}
+
+function isFiltered(f) {
+  return Boolean(f.actor || f.period || (f.kinds && f.kinds.length));
+}
+
+// --- the axis ----------------------------------------------------------------------------------
+
+function axis(events, eras, jump) {
+  const first = Math.floor(Math.min(...events.map((e) => when(e.date))));
+  const last = Math.floor(Math.max(...events.map((e) => when(e.date)))) + 1;
+  const pos = (t) => `${(((t - first) / (last - first)) * 100).toFixed(3)}%`;
+  const bands = [];
+  eras.forEach((era, i) => {
+    const inEra = events.filter((e) => e.era === era.id);
+    if (!inEra.length) return;
+    const start = i === 0 ? first : Math.min(...inEra.map((e) => when(e.date)));
+    const nextEra = eras.slice(i + 1).map((n) => events.filter((e) => e.era === n.id)).find((list) => list.length);
+    const end = nextEra ? Math.min(...nextEra.map((e) => when(e.date))) : last;
+    bands.push({ era, start, end, count: inEra.length });
+  });
+  const strip = h(
+    "div",
+    { class: "cb-axis-strip", "aria-hidden": "true" },
+    ...bands.map((b, i) => h("span", { class: `cb-era-band cb-era-${i}`, style: `left:${pos(b.start)};width:calc(${pos(b.end)} - ${pos(b.start)})` })),
+    ...events.map((e) => h("span", { class: "cb-axis-dot", "data-event": e.id, style: `left:${pos(when(e.date))}` })),
+  );
+  const years = h("div", { class: "cb-axis-years", "aria-hidden": "true" });
+  for (let y = Math.ceil(first / 5) * 5; y <= last; y += 5) years.append(h("span", { style: `left:${pos(y)}`, text: String(y) }));
+  // A click on the strip jumps to the nearest year that has events.
+  strip.addEventListener("click", (event) => {
+    const box = strip.getBoundingClientRect();
+    jump(Math.floor(first + ((event.clientX - box.left) / box.width) * (last - first)));
+  });
+  const eraButtons = h(
+    "div",
+    { class: "cb-axis-eras", role: "group", "aria-label": "Jump to an era" },
+    ...bands.map((b, i) =>
+      h("button", { type: "button", class: `cb-era-button cb-era-${i}`, "data-era": b.era.id, onclick: () => jump(null, b.era.id) },
+        h("span", { class: "cb-era-name", text: b.era.label }), ` (${b.count})`),
+    ),
+  );
+  return { node: h("div", { class: "cb-axis" }, strip, years, eraButtons), strip };
+}
+
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
   const events = model.get("events");
   const actors = model.get("actors");
   const kinds = model.get("kinds");
   const periods = model.get("periods");
+  const eras = model.get("eras") || [];
   const root = h("section", { class: "cb-timeline", "aria-label": "Timeline explorer" });
   const say = announcer(root);
   const count = h("p", { class: "cb-timeline-count", "aria-live": "polite" });
-  const list = h("ol", { class: "cb-timeline-list" });
+  const groups = h("div", { class: "cb-timeline-groups" });
   const items = new Map(events.map((e) => [e.id, eventItem(e)]));
+  const valid = { actors: new Set(actors.map((a) => a.id)), periods: new Set(periods.map((p) => p.id)), kinds: new Set(kinds.map((k) => k.id)) };
 
   const actorSelect = h("select", { id: "cb-timeline-actor", class: "cb-field" },
     h("option", { value: "", text: "Anyone" }),
@@ -51,6 +135,42 @@ function render({ model, el }) {
     ...periods.map((p) => h("option", { value: p.id, text: p.label })));
   const kindBoxes = kinds.map((k) => h("input", { type: "checkbox", id: `cb-timeline-kind-${k.id}`, value: k.id }));
   const reset = h("button", { type: "button", class: "cb-button cb-button-secondary" }, "Show all events");
+  const yearSelect = h("select", { id: "cb-timeline-year", class: "cb-field" });
+  const empty = h("div", { class: "cb-timeline-empty", hidden: true },
+    h("p", { text: "No events match these filters." }),
+    h("button", { type: "button", class: "cb-button", onclick: () => clearAll(true) }, "Clear the filters"));
+  const filtersBox = h(
+    "fieldset",
+    { class: "cb-timeline-filters", id: "cb-timeline-filters" },
+    h("legend", { text: "Filter the events" }),
+    h("div", { class: "cb-row" },
+      h("span", { class: "cb-timeline-field" }, h("label", { for: "cb-timeline-actor", text: "Who" }), actorSelect),
+      h("span", { class: "cb-timeline-field" }, h("label", { for: "cb-timeline-period", text: "When" }), periodSelect)),
+    h("div", { class: "cb-row cb-timeline-kinds", role: "group", "aria-label": "What kind of event (none ticked: every kind)" },
+      h("span", { class: "cb-timeline-kinds-label", text: "What kind:" }),
+      ...kinds.map((k, i) => h("span", { class: "cb-timeline-kind" }, kindBoxes[i], h("label", { for: kindBoxes[i].id, text: k.label })))),
+    h("div", { class: "cb-row" }, reset),
+  );
+  // Stays in view while the list scrolls: how many events show, a way back to the
+  // filters, and a way to clear them.
+  const clearShort = h("button", { type: "button", class: "cb-button cb-button-secondary", onclick: () => clearAll(true) }, "Clear filters");
+  const bar = h("div", { class: "cb-timeline-bar" },
+    count,
+    h("span", { class: "cb-row" },
+      h("a", { class: "cb-button cb-button-secondary", href: "#cb-timeline-filters", onclick: (e) => { e.preventDefault(); filtersBox.scrollIntoView({ block: "start" }); actorSelect.focus({ preventScroll: true }); } }, "Filters"),
+      clearShort,
+      h("span", { class: "cb-timeline-field" }, h("label", { for: "cb-timeline-year", text: "Jump to" }), yearSelect)));
+
+  let visible = events;
+
+  function jump(year, era = null) {
+    const target = era ? visible.find((e) => e.era === era) : visible.find((e) => when(e.date) >= year) || visible[visible.length - 1];
+    if (!target) return;
+    const item = items.get(target.id);
+    item.scrollIntoView({ block: "start" });
+    item.focus({ preventScroll: true });
+  }
+  const { node: axisNode, strip } = axis(events, eras, jump);
 
   function current() {
     return {
@@ -65,61 +185,71 @@ function render({ model, el }) {
     periodSelect.value = filters.period || "";
     for (const box of kindBoxes) box.checked = (filters.kinds || []).includes(box.value);
     const period = periods.find((p) => p.id === filters.period) || null;
-    const visible = events.filter((e) => matches(e, filters, period));
-    list.replaceChildren(...visible.map((e) => items.get(e.id)));
+    visible = events.filter((e) => matches(e, filters, period));
+    const shown = new Set(visible.map((e) => e.id));
+    groups.replaceChildren(
+      ...eras
+        .map((era) => [era, visible.filter((e) => e.era === era.id)])
+        .filter(([, list]) => list.length)
+        .map(([era, list]) =>
+          h("div", { class: "cb-era-group", "data-era": era.id },
+            h("h2", { class: "cb-era-title", text: `${era.label} (${list.length})` }),
+            h("ol", { class: "cb-timeline-list" }, ...list.map((e) => items.get(e.id))))),
+    );
+    for (const dot of strip.querySelectorAll(".cb-axis-dot")) dot.classList.toggle("cb-dim", !shown.has(dot.dataset.event));
+    const years = [...new Set(visible.map((e) => e.date.slice(0, 4)))];
+    yearSelect.replaceChildren(h("option", { value: "", text: "a year…" }), ...years.map((y) => h("option", { value: y, text: y })));
+    yearSelect.disabled = !years.length;
     const message = visible.length === events.length
       ? `Showing all ${events.length} events.`
       : `Showing ${visible.length} of ${events.length} events.`;
     count.textContent = message;
+    empty.hidden = visible.length > 0;
+    clearShort.hidden = !isFiltered(filters);
     root.dataset.visible = String(visible.length);
-    if (announce) say(message);
+    filtersToUrl({ actor: filters.actor || "", period: filters.period || "", kinds: filters.kinds || [] });
+    if (announce) say(visible.length ? message : "No events match these filters.");
   }
 
   let ours = false;
-  function changed() {
-    const filters = current();
+  function publish(filters) {
     ours = true;
     model.set("filters", filters);
     model.save_changes();
     ours = false;
+  }
+  function changed() {
+    const filters = current();
+    publish(filters);
     show(filters);
+  }
+  function clearAll(focus) {
+    publish({ ...EMPTY });
+    show({ ...EMPTY });
+    if (focus) actorSelect.focus();
   }
   actorSelect.addEventListener("change", changed);
   periodSelect.addEventListener("change", changed);
   for (const box of kindBoxes) box.addEventListener("change", changed);
-  reset.addEventListener("click", () => {
-    ours = true;
-    model.set("filters", { actor: "", period: "", kinds: [] });
-    model.save_changes();
-    ours = false;
-    show({ actor: "", period: "", kinds: [] });
+  reset.addEventListener("click", () => clearAll(false));
+  yearSelect.addEventListener("change", () => {
+    if (yearSelect.value) jump(Number(yearSelect.value));
+    yearSelect.value = "";
   });
 
-  root.append(
-    h(
-      "fieldset",
-      { class: "cb-timeline-filters" },
-      h("legend", { text: "Filter the events" }),
-      h("div", { class: "cb-row" },
-        h("label", { for: "cb-timeline-actor", text: "Who" }), actorSelect,
-        h("label", { for: "cb-timeline-period", text: "When" }), periodSelect),
-      h("div", { class: "cb-row cb-timeline-kinds", role: "group", "aria-label": "What kind of event (none ticked: every kind)" },
-        h("span", { class: "cb-timeline-kinds-label", text: "What kind:" }),
-        ...kinds.map((k, i) => h("span", { class: "cb-timeline-kind" }, kindBoxes[i], h("label", { for: kindBoxes[i].id, text: k.label })))),
-      h("div", { class: "cb-row" }, reset),
-    ),
-    count,
-    list,
-  );
+  root.append(filtersBox, axisNode, bar, empty, groups);
   el.append(root);
-  show(model.get("filters") || {}, false);
+  const fromUrl = filtersFromUrl(valid);
+  const initial = isFiltered(fromUrl) ? fromUrl : model.get("filters") || { ...EMPTY };
+  if (isFiltered(fromUrl)) publish(fromUrl);
+  show(initial, false);
 
   // Arriving from a paragraph's link (#event-…): show that event, even if filtered out.
   function reveal() {
     const id = decodeURIComponent(window.location.hash.slice(1));
     if (!id.startsWith("event-") || !items.has(id.slice(6))) return;
     const item = items.get(id.slice(6));
-    if (!item.isConnected) show({ actor: "", period: "", kinds: [] }, false);
+    if (!item.isConnected) clearAll(false);
     item.classList.add("cb-event-target");
     item.scrollIntoView({ block: "center" });
     item.focus({ preventScroll: true });
