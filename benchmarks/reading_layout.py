@@ -44,6 +44,8 @@ MEASURE = """() => {
   const beyond = [];
   for (const el of document.body.querySelectorAll("*")) {
     if (el.closest("pre, .highlight, .cb-sr-only, .visually-hidden, .bd-sidebar-primary, dialog:not([open])")) continue;
+    const closed = el.closest("details:not([open])");  // not shown until opened
+    if (closed && !el.closest("summary")) continue;
     const box = el.getBoundingClientRect();
     if (box.width && box.height && box.right > limit && getComputedStyle(el).visibility !== "hidden") beyond.push(el);
   }

@@ -221,7 +221,7 @@ class ClaimsDirective(_BookDirective):
                 caveat += nodes.Text(claim.caveat)
                 outcome += caveat
             outcome += markup.sources_paragraph(book, claim.cite)
-            row = _row([said, claim.type, outcome, self.VERDICTS[claim.verdict]])
+            row = _row([said, claim.type, outcome, self.VERDICTS[claim.verdict]], ["claim", "kind", "outcome", "verdict"])
             row["ids"].append(f"claim-{claim.id}")
             body += row
         return [table]

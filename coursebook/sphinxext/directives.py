@@ -189,7 +189,7 @@ class ModelNotesDirective(_BookDirective):
                 ref = self.book.references[key]
                 basis += nodes.Text("Source: " if n == 0 else "; ")
                 basis += nodes.reference("", f"{ref.author or ref.title} ({ref.year})", refuri=ref.url)
-            body += _row([p.label, f"{p.default:g} {p.unit}", f"{p.min:g} to {p.max:g}", basis])
+            body += _row([p.label, f"{p.default:g} {p.unit}", f"{p.min:g} to {p.max:g}", basis], ["setting", "default", "range", "basis"])
         presets = nodes.definition_list(classes=["cb-preset-notes"])
         for preset in spec.presets:
             item = nodes.definition_list_item()
@@ -220,10 +220,12 @@ def _table(widths, header, classes) -> tuple[nodes.table, nodes.tbody]:
     return table, body
 
 
-def _row(cells) -> nodes.row:
+def _row(cells, columns=None) -> nodes.row:
+    """A table row; ``columns`` names each cell (``cb-col-<name>``), so narrow screens can
+    show the row as a card with each cell labelled."""
     row = nodes.row()
-    for cell in cells:
-        entry = nodes.entry()
+    for n, cell in enumerate(cells):
+        entry = nodes.entry(classes=[f"cb-col-{columns[n]}"] if columns else [])
         entry += cell if isinstance(cell, nodes.Node) else nodes.paragraph(text=str(cell))
         row += entry
     return row
