@@ -54,6 +54,7 @@ function wireLayerBar(key, shown) {
 
 let current = null; // {ref, side, how: "focus" | "pointer" | "hover"}
 let sheet = null;
+let returning = false; // focus going back to a number as its note closes: do not reopen
 
 function refOf(el) {
   if (el.classList.contains("cb-anno-ref")) return el;
@@ -86,7 +87,11 @@ function closeNote(returnFocus = false) {
     document.documentElement.classList.remove("cb-sheet-open");
   }
   current = null;
-  if (returnFocus) ref.focus();
+  if (returnFocus) {
+    returning = true;
+    ref.focus();
+    returning = false;
+  }
 }
 
 // Keep the number visible above the sheet (a note near the bottom of the screen).
@@ -101,7 +106,8 @@ function openNote(ref, how) {
   const side = sideOf(ref);
   if (!side) return;
   if (current && current.ref === ref) {
-    if (how !== "hover") current.how = how;
+    // A click or tap pins a note that focus or hover opened; nothing downgrades a pin.
+    if (how === "pointer" || current.how === "hover") current.how = how;
     return;
   }
   closeNote();
@@ -130,6 +136,8 @@ function wireNotes() {
     const ref = refOf(el);
     if (!ref) continue;
     el.addEventListener("click", (event) => {
+      // A link inside the highlighted words (a glossary term) goes where it points.
+      if (el.tagName === "MARK" && event.target.closest("a")) return;
       event.preventDefault();
       if (current && current.ref === ref && current.how === "pointer") closeNote();
       else openNote(ref, "pointer");
@@ -147,7 +155,7 @@ function wireNotes() {
     });
   }
   for (const ref of document.querySelectorAll("a.cb-anno-ref")) {
-    ref.addEventListener("focus", () => openNote(ref, "focus"));
+    ref.addEventListener("focus", () => returning || openNote(ref, "focus"));
   }
   // A note opened by focus stays open while focus is on a note's number, in its margin
   // note or in the sheet; it closes when focus goes anywhere else.

@@ -22,57 +22,6 @@ def plain(text: str) -> str:
     return text.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
 
 
-def first_note(book, chapter):
-    paragraphs = book.chapter_paragraphs(chapter)
-    return book.paragraph_annotations(paragraphs[0])[0]
-
-
-def test_a_note_opens_by_keyboard_and_closes_with_escape(book, context, server):
-    note = first_note(book, "iran-bargaining-chip")
-    page, log = open_page(context, server, "iran-bargaining-chip.html")
-    page.wait_for_selector(".cb-layer-bar")
-    # Start at the paragraph's number link, then Tab like a keyboard user to the note.
-    page.locator(f"#{note.paragraph} a.cb-pnum").focus()
-    ref = page.locator(f"a.cb-anno-ref[data-cb-note='note-{note.id}']")
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.dataset.cbNote") == f"note-{note.id}":
-            break
-    assert page.evaluate("document.activeElement.dataset.cbNote") == f"note-{note.id}"
-    popover = page.locator(f"#note-{note.id}-popover")
-    assert popover.is_visible()  # focus opens it
-    assert plain(note.note) in plain(popover.inner_text())
-    assert ref.get_attribute("aria-expanded") == "true"
-    page.keyboard.press("Enter")  # pins it
-    assert popover.is_visible()
-    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
-    page.keyboard.press("Escape")
-    assert popover.count() == 0
-    assert ref.get_attribute("aria-expanded") == "false"
-    assert page.evaluate("document.activeElement.dataset.cbNote") == f"note-{note.id}"
-    assert log.problems() == []
-
-
-def test_a_note_opens_on_hover_and_by_touch(book, browser, server):
-    note = first_note(book, "hope-of-a-deal")
-    context = new_context(browser, has_touch=True)
-    page, log = open_page(context, server, "hope-of-a-deal.html")
-    page.wait_for_selector(".cb-layer-bar")
-    page.locator(f"mark[data-cb-note='note-{note.id}']").hover()
-    popover = page.locator(f"#note-{note.id}-popover")
-    assert popover.is_visible()
-    # The popover lists the note's sources as links.
-    assert popover.locator(".cb-sources a").count() == len(note.cite)
-    page.mouse.move(0, 0)
-    popover.wait_for(state="detached")
-    page.locator(f"a.cb-anno-ref[data-cb-note='note-{note.id}']").tap()
-    assert popover.is_visible()
-    assert page.url.endswith("hope-of-a-deal.html")  # the tap opened the note, it did not jump
-    assert run_axe(page) == []
-    assert log.problems() == []
-    context.close()
-
-
 def test_switching_off_a_layer_is_remembered_across_pages(book, context, server):
     page, log = open_page(context, server, "seeking-a-way-out.html")
     page.wait_for_selector(".cb-layer-bar")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         app.add_js_file("coursebook/widgets/host.js", defer="defer")
     if "cb-map" in body:
         app.add_css_file("coursebook/map.css")
-    if 'class="cb-article"' in body or 'class="cb-term"' in body:
+    if re.search(r'class="[^"]*\bcb-(article|term)\b', body):
         app.add_js_file("coursebook/widgets/annotate.js", defer="defer")
 
 

@@ -44,22 +44,24 @@ BUNDLED_CSS = (
     "mystnb.*.css",
     "sphinx-thebe.css",
     "sphinx-design.min.css",
-    "coursebook/book.css",
 )
+# The book's own stylesheet comes last, whole: its rules name classes that scripts build
+# at run time (``cb-hide-${layer}``), which PurgeCSS cannot see.
+OWN_CSS = "coursebook/book.css"
 # Scripts no page of this book uses: copy buttons (no code cells are shown), toggle
 # buttons (no toggled cells), sphinx-design's tabs (no tabs), thebe (no kernel).
 UNUSED_SCRIPTS = ("clipboard.min.js", "copybutton.js", "togglebutton.js", "design-tabs.js", "sphinx-thebe.js")
 UNUSED_INLINE = ("toggleHint", "togglebuttonSelector", "toggleOpenOnPrint", "THEBE_JS_URL")
 # Only the search page runs Sphinx's search.
 SEARCH_ONLY = ("doctools.js", "sphinx_highlight.js")
-# Files in _static that no page loads once the above is done.
+# Files in _static that no page loads once the above is done. (The stylesheets merged
+# into the bundle stay: Sphinx does not copy them again when no page changed, and the
+# next build purges from them.)
 UNUSED_FILES = (
-    "scripts/fontawesome.js*", "scripts/*.map", "styles/*.map", "styles/theme.css",
-    "styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css", "basic.css", "pygments.css",
-    "togglebutton.css", "copybutton.css", "mystnb.*.css", "sphinx-thebe.css", "sphinx-design.min.css",
+    "scripts/fontawesome.js*", "scripts/*.map", "styles/*.map",
     "clipboard.min.js", "copybutton.js", "copybutton_funcs.js", "togglebutton.js", "design-tabs.js",
     "sphinx-thebe.js", "check-solid.svg", "copy-button.svg", "play-solid.svg", "webpack-macros.html",
-    "sbt-webpack-macros.html", "vendor/fontawesome/webfonts/*.ttf", "coursebook/book.css",
+    "sbt-webpack-macros.html", "vendor/fontawesome/webfonts/*.ttf",
 )
 UNUSED_DIRS = ("locales", "images")
 
@@ -124,7 +126,7 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
         if _matches(_filename(script), ("scripts/sphinx-book-theme.js",)):
             script.attributes["defer"] = "defer"
     css = context.get("css_files", [])
-    css[:] = [c for c in css if not _matches(_filename(c), BUNDLED_CSS)]
+    css[:] = [c for c in css if not _matches(_filename(c), (*BUNDLED_CSS, OWN_CSS))]
     context["cb_site_css"] = f"{SITE_CSS}?v={app.config.coursebook_fingerprint[:10]}"
     context["cb_description"] = describe(app, pagename, context, doctree)
 
@@ -184,6 +186,7 @@ def finish(app: Sphinx, exception) -> None:
     try:
         css = _purge(app, static, sources)
         css = _subset_icons(static, css)
+        css += "\n/* coursebook/book.css */\n" + (static / OWN_CSS).read_text(encoding="utf-8")
     except (RuntimeError, OSError) as exc:
         raise SystemExit(f"The book's stylesheet could not be built: {exc}") from None
     (static / SITE_CSS).write_text(css, encoding="utf-8")

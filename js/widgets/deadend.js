@@ -27,7 +27,7 @@ const M = { left: 52, right: 14, top: 18, bottom: 40 };
 // Drawn at the width it is shown at, so its text stays at the stylesheet's size (12 px
 // and up) on a phone as on a desktop.
 function chart(result, width) {
-  const W = Math.max(280, Math.round(width || 640));
+  const W = Math.max(200, Math.round(width || 640));
   const H = Math.round(Math.min(320, Math.max(230, W * 0.55)));
   const rows = result.rows;
   const xs = scale(1, Math.max(2, rows.length), M.left, W - M.right);
@@ -142,8 +142,11 @@ function render({ model, el }) {
   function draw(result) {
     drawn = result;
     chartSlot.replaceChildren(chart(result, chartSlot.clientWidth));
+    // Drawn again at the width the theme actually gives it, so 12 px stays 12 px.
+    const shown = chartSlot.querySelector("svg")?.getBoundingClientRect().width;
+    if (shown && Math.abs(shown - chartSlot.clientWidth) > 1) chartSlot.replaceChildren(chart(result, shown));
   }
-  new ResizeObserver(() => drawn && Math.abs(chartSlot.clientWidth - (chartSlot.firstChild?.querySelector("svg")?.viewBox.baseVal.width ?? 0)) > 8 && draw(drawn)).observe(chartSlot);
+  new ResizeObserver(() => drawn && Math.abs(chartSlot.querySelector("svg").getBoundingClientRect().width - chartSlot.querySelector("svg").viewBox.baseVal.width) > 1 && draw(drawn)).observe(chartSlot);
 
   function update(values, announce = false) {
     const result = summary(values);

@@ -12,7 +12,7 @@ import { s, ticks, scale } from "../lib/svg.js";
 
 // Drawn at the width it is shown at (text at 12 px and up). Narrow: labels above the bars.
 function layout(width) {
-  const W = Math.max(280, Math.round(width || 640));
+  const W = Math.max(200, Math.round(width || 640));
   const stacked = W < 480;
   return { W, stacked, ROW: stacked ? 46 : 34, M: { left: stacked ? 10 : 190, right: 20, top: 10, bottom: 34 } };
 }
@@ -107,8 +107,11 @@ function render({ model, el }) {
   function draw(values, result) {
     drawn = [values, result];
     chartSlot.replaceChildren(bars(values, result, chartSlot.clientWidth));
+    // Drawn again at the width the theme actually gives it, so 12 px stays 12 px.
+    const shown = chartSlot.querySelector("svg")?.getBoundingClientRect().width;
+    if (shown && Math.abs(shown - chartSlot.clientWidth) > 1) chartSlot.replaceChildren(bars(values, result, shown));
   }
-  new ResizeObserver(() => drawn && Math.abs(chartSlot.clientWidth - (chartSlot.firstChild?.querySelector("svg")?.viewBox.baseVal.width ?? 0)) > 8 && draw(...drawn)).observe(chartSlot);
+  new ResizeObserver(() => drawn && Math.abs(chartSlot.querySelector("svg").getBoundingClientRect().width - chartSlot.querySelector("svg").viewBox.baseVal.width) > 1 && draw(...drawn)).observe(chartSlot);
 
   function update(values, announce = false) {
     const result = summary(values);
