@@ -76,6 +76,8 @@ bench: setup book
 	$(BIN)/python benchmarks/build_time.py
 	$(BIN)/python benchmarks/page_weight.py
 	$(BIN)/python benchmarks/widget_response.py
+	$(BIN)/python benchmarks/reading_layout.py
+	$(BIN)/python benchmarks/lighthouse.py
 
 clean:
 	rm -rf _build benchmarks/_work tests/_output .pytest_cache

@@ -68,4 +68,12 @@ async function mount(el) {
   }
 }
 
-for (const el of document.querySelectorAll("[data-cb-widget]")) mount(el);
+// One widget per task, in page order: a page with a quiz and a model stays responsive
+// while they start (no single long task blocks the reader's first tap or scroll).
+const yieldToPage = () => new Promise((resolve) => window.setTimeout(resolve, 0));
+(async () => {
+  for (const el of document.querySelectorAll("[data-cb-widget]")) {
+    mount(el);
+    await yieldToPage();
+  }
+})();

@@ -69,7 +69,7 @@ UNUSED_DIRS = ("locales", "images")
 # they never appear whole in a page or a script: PurgeCSS must keep them.
 SAFELIST = {
     "standard": ["show", "showing", "hiding", "fade", "collapse", "collapsing", "active", "disabled", "scrolled", "hide"],
-    "greedy": [r"^bs-", r"^tooltip", r"^popover", r"^dropdown", r"^modal", r"^offcanvas", r"^pst-", r"^sbt-"],
+    "greedy": [r"^bs-tooltip", r"^tooltip", r"^dropdown", r"^pst-", r"^sbt-"],
 }
 DYNAMIC_ATTRIBUTES = ["data-theme", "data-mode", "data-bs-theme", "data-bs-popper", "aria-expanded", "open"]
 
