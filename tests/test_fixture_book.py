@@ -61,6 +61,7 @@ def test_fixture_book_renders_every_directive_and_widget(mini_server, browser, m
     context = new_context(browser)
     page, log = open_offline(context, mini_server)
     page.goto(f"{mini_server}/chapters/reading.html", wait_until="networkidle")
+    page.locator(".cb-objectives > summary").click()  # the objectives start collapsed, one click away
     assert page.locator(".cb-objectives li").inner_text() == "Read a paragraph that contains <em>markup</em> as plain text."
     assert page.locator("#p1 .cb-text").inner_text().startswith("This made-up paragraph")
     assert page.locator(".cb-role-title .cb-text").inner_text() == "A test article"
