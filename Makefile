@@ -14,7 +14,6 @@ BIN := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
-JB_FLAGS := -W -n --keep-going
 
 .PHONY: book test check serve instructor lab bench clean setup browser
 
@@ -38,15 +37,15 @@ $(WIDGETS): node_modules/.installed $(JS_SOURCES)
 	npm run --silent build
 	@touch $@
 
-# Build the book. On failure nothing half-built is left behind to publish.
+# Build the book (jupyter-book with -W -n --keep-going) into _build/.staging, and publish
+# it in _build/html only if it succeeded: an interrupted or failed build leaves the last
+# good site whole. The staging folder is kept, so the next build is incremental.
 book: $(VENV)/.installed $(WIDGETS)
-	@if ! $(BIN)/jupyter-book build . $(JB_FLAGS); then \
-	  rm -rf _build/html; echo "make book: the build failed; _build/html was removed." >&2; exit 1; fi
+	$(BIN)/python -m coursebook build
 
 # The instructor edition: the same book plus teaching notes and answer keys.
 instructor: $(VENV)/.installed $(WIDGETS)
-	@if ! COURSEBOOK_EDITION=instructor $(BIN)/jupyter-book build . --path-output _build/instructor $(JB_FLAGS); then \
-	  rm -rf _build/instructor/_build/html; echo "make instructor: the build failed." >&2; exit 1; fi
+	$(BIN)/python -m coursebook build --edition instructor
 
 check: $(VENV)/.installed
 	$(BIN)/python -m coursebook check

@@ -87,12 +87,14 @@ class Article:
             return None
         raw = yamlio.load(manifest_path, problems)
         if raw is None:
+            if not problems.failed(manifest_path):
+                problems.add(manifest_path, 1, "the manifest is empty; it must give the seed, the article’s details and its lines")
             return None
         manifest = schemas.validate(schemas.Manifest, raw, path=manifest_path, problems=problems)
         if manifest is None:
             return None
         seed_path = seeds_dir / manifest.seed
-        if not seed_path.exists():
+        if not seed_path.is_file():
             problems.add(manifest_path, raw.line_of("seed"), f"the seed file “{manifest.seed}” does not exist")
             return None
         data = seed_path.read_bytes()
@@ -104,7 +106,10 @@ class Article:
                 "the article’s text has changed: its SHA-256 no longer matches the manifest. "
                 "The seed must stay byte-identical to the published article.",
             )
-        text_lines = data.decode("utf-8").split("\n")
+        text = yamlio.read_text(seed_path, problems)
+        if text is None:
+            return None
+        text_lines = text.split("\n")
         lines = _check_lines(manifest, raw, text_lines, manifest_path, problems)
         return cls(manifest, seed_path, lines)
 

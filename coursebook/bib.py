@@ -13,6 +13,9 @@ from pathlib import Path
 from pybtex.database import parse_string
 from pybtex.scanner import PybtexError
 
+from urllib.parse import urlsplit
+
+from . import yamlio
 from .errors import Problems
 
 _ENTRY = re.compile(r"^[ \t]*@(\w+)\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
@@ -30,10 +33,15 @@ class Reference:
 
 
 def load(path: Path, problems: Problems) -> dict[str, Reference]:
-    if not path.exists():
-        problems.add(path, 1, "the references file is missing")
+    if not path.is_file():
+        problems.add(path, 1, "the references file is missing; every source the book cites is listed there")
         return {}
-    text = path.read_text(encoding="utf-8")
+    text = yamlio.read_text(path, problems)
+    if text is None:
+        return {}
+    if not text.strip():
+        problems.add(path, 1, "the references file is empty; it must hold at least the article’s own entry")
+        return {}
     lines: dict[str, int] = {}
     for match in _ENTRY.finditer(text):
         key = match.group(2)
@@ -43,7 +51,7 @@ def load(path: Path, problems: Problems) -> dict[str, Reference]:
         lines.setdefault(key.lower(), line)
     try:
         database = parse_string(text, "bibtex")
-    except PybtexError as exc:
+    except (PybtexError, ValueError, TypeError, IndexError, KeyError) as exc:
         if "repeated bibliography entry" not in str(exc):  # already reported, with both lines
             problems.add(path, _line_of_error(exc, text), f"this is not valid BibTeX ({exc})")
         return {}
@@ -52,8 +60,10 @@ def load(path: Path, problems: Problems) -> dict[str, Reference]:
         line = lines.get(key.lower(), 1)
         fields = entry.fields
         url = fields.get("url", "")
-        if not url.startswith(("https://", "http://")):
+        if not url:
             problems.add(path, line, f"the reference “{key}” needs a “url” field with a web address")
+        elif not well_formed_url(url):
+            problems.add(path, line, f"the reference “{key}” has a “url” that is not a web address: “{url[:80]}” (write https://…)")
         if not fields.get("title"):
             problems.add(path, line, f"the reference “{key}” needs a “title”")
         if entry.type not in ("online", "misc") and not entry.persons.get("author"):
@@ -76,6 +86,19 @@ def load(path: Path, problems: Problems) -> dict[str, Reference]:
             author=author,
         )
     return refs
+
+
+def well_formed_url(url: str) -> bool:
+    """An absolute http(s) address with a host name and no spaces."""
+    if any(c.isspace() for c in url) or any(ord(c) < 32 for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and "." in host and not host.startswith(".") and not host.endswith(".")
 
 
 def _line_of_error(exc: PybtexError, text: str) -> int:

@@ -1,24 +1,33 @@
-"""Command line: ``python -m coursebook check`` (also ``coursebook check``) and ``serve``.
+"""Command line: ``python -m coursebook check`` (also ``coursebook check``), ``build``,
+``serve`` and ``schema``.
 
-``check``  validates seeds/, data/ and chapters/ and prints ``file:line: message``
-           for every problem; exit status 1 when there is any.
-``serve``  builds the book, serves _build/html on http://127.0.0.1:8000/ and rebuilds
-           whenever chapters/, data/, seeds/ or the book's configuration change.
+``check``   validates seeds/, data/, chapters/ and _toc.yml and prints ``file:line: message``
+            for every problem; exit status 1 when there is any.
+``build``   builds the book (``--edition instructor`` for the instructor edition) into a
+            temporary folder and publishes it in _build/ only if the build succeeded.
+``serve``   builds the book, serves _build/html on http://127.0.0.1:8000/ and rebuilds
+            whenever chapters/, data/, seeds/ or the book's configuration change.
+``schema``  writes a JSON Schema for each data file into data/schemas/.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import functools
 import http.server
-import subprocess
 import sys
 import threading
 from pathlib import Path
 
+from . import building
 from .book import Book
 from .errors import DataError
 from .paths import find_root
+
+
+class Refusal(Exception):
+    """Something the command cannot do, said in one sentence."""
 
 
 def check(root: Path) -> int:
@@ -37,18 +46,22 @@ def check(root: Path) -> int:
     return 0
 
 
-def build(root: Path) -> bool:
-    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), "-W", "-n", "--keep-going"]
-    return subprocess.run(command, cwd=root).returncode == 0
+def _listen(port: int, site: Path) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise Refusal(f"port {port} is already in use (another preview is running?): stop it, or pick another port with --port.") from None
+        raise Refusal(f"cannot serve on 127.0.0.1:{port} ({exc.strerror or exc}).") from None
 
 
 def serve(root: Path, port: int) -> int:
     from watchfiles import watch
 
-    site = root / "_build" / "html"
-    build(root)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    site = building.published(root, "student")
+    httpd = _listen(port, site)  # before building: a busy port is said at once
+    building.build(root)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     print(f"\nServing the book at http://127.0.0.1:{port}/ — edit chapters/ or data/ and it rebuilds. Ctrl-C stops.")
     watched = [root / name for name in ("chapters", "data", "seeds", "_config.yml", "_toc.yml")]
@@ -56,7 +69,8 @@ def serve(root: Path, port: int) -> int:
         for changes in watch(*watched, debounce=800):
             names = ", ".join(sorted({Path(p).name for _, p in changes}))
             print(f"\nChanged: {names}. Rebuilding…")
-            print("Rebuilt: refresh your browser." if build(root) else "The build failed; see the messages above.")
+            ok = building.build(root) == 0
+            print("Rebuilt: refresh your browser." if ok else "The build failed; see the messages above. The last good site is still served.")
     except KeyboardInterrupt:
         pass
     finally:
@@ -64,15 +78,46 @@ def serve(root: Path, port: int) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def _root(given: Path | None) -> Path:
+    if given is not None:
+        if not (given / "seeds" / "manifest.yaml").is_file():
+            raise Refusal(f"{given} is not a book: it has no seeds/manifest.yaml.")
+        return given.resolve()
+    try:
+        return find_root().resolve()
+    except FileNotFoundError as exc:
+        raise Refusal(str(exc)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="coursebook", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, help="the book's folder (default: found from the current folder)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate seeds/, data/ and chapters/")
+    sub.add_parser("check", help="validate seeds/, data/, chapters/ and _toc.yml")
+    build_parser = sub.add_parser("build", help="build the book; publish it only if the build succeeded")
+    build_parser.add_argument("--edition", choices=building.EDITIONS, default="student")
     serve_parser = sub.add_parser("serve", help="live preview on 127.0.0.1")
     serve_parser.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args(argv)
-    root = (args.root or find_root()).resolve()
-    if args.command == "check":
-        return check(root)
-    return serve(root, args.port)
+    schema_parser = sub.add_parser("schema", help="write a JSON Schema for each data file")
+    schema_parser.add_argument("--out", type=Path, help="the folder (default: data/schemas)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        root = _root(args.root)
+        if args.command == "check":
+            return check(root)
+        if args.command == "build":
+            return building.build(root, args.edition)
+        if args.command == "schema":
+            from .schemas import export
+
+            for path in export.write(args.out or root / "data" / "schemas"):
+                print(path.relative_to(root) if path.is_relative_to(root) else path)
+            return 0
+        return serve(root, args.port)
+    except (Refusal, building.BuildError) as exc:
+        print(f"coursebook {args.command}: {exc}", file=sys.stderr)
+        return 2

@@ -206,3 +206,12 @@ def mini_server(mini_site):
 @pytest.fixture(scope="session")
 def instructor_server(instructor_site):
     yield from serve(instructor_site)
+
+
+def problems(root: Path) -> list[str]:
+    """What loading the book at ``root`` reports, as ``file:line: message`` lines."""
+    from coursebook import Book, DataError
+
+    with pytest.raises(DataError) as info:
+        Book.load(root)
+    return [str(p) for p in info.value.problems]

@@ -99,9 +99,18 @@ def test_unknown_objective(book_copy):
 
 
 def test_objective_of_another_chapter(book_copy):
-    rel, start = add_question(book_copy, GOOD.format(id="wrong-chapter-objective"), chapter="seeking-a-way-out")
+    text = GOOD.format(id="wrong-chapter-objective").replace("passage: p2", "passage: p4")
+    rel, start = add_question(book_copy, text, chapter="seeking-a-way-out")
     assert problems(book_copy) == [
         f"{rel}:{start + 11}: the objective “explain-the-hope” belongs to chapter “hope-of-a-deal”, not “seeking-a-way-out”"
+    ]
+
+
+def test_passage_of_another_chapter(book_copy):
+    text = GOOD.format(id="wrong-chapter-passage").replace("passage: p2", "passage: p9")
+    rel, start = add_question(book_copy, text)
+    assert problems(book_copy) == [
+        f"{rel}:{start + 10}: the passage p9 is in chapter “hostage-to-allies”, not in this bank’s chapter “hope-of-a-deal”"
     ]
 
 

@@ -1,0 +1,91 @@
+"""The source context: glossary, people, organisations, places, events, claims, notes."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import Field
+
+from .base import Cites, Date, Id, ParagraphId, Record, Text
+
+
+class GlossaryEntry(Record):
+    id: Id
+    term: Text
+    matches: list[Text] = []
+    definition: Text
+    cite: Cites
+    see: list[Id] = []
+    caveat: Optional[Text] = None
+
+
+class NamedEntry(Record):
+    """What people, organisations and places share."""
+
+    id: Id
+    name: Text
+    matches: list[Text] = []
+    summary: Text
+    cite: Cites
+    aka: list[Text] = []
+    caveat: Optional[Text] = None
+
+
+class Person(NamedEntry):
+    role: Text
+
+
+class Organisation(NamedEntry):
+    kind: Literal["state", "armed-group", "institution", "alliance", "media"]
+    role: Text
+
+
+class Place(NamedEntry):
+    kind: Text
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    label: Optional[Text] = None  # a short name for the map, where ``name`` is long
+
+
+EventKind = Literal["diplomacy", "military", "sanctions", "incident", "politics"]
+
+
+class Event(Record):
+    id: Id
+    date: Date
+    title: Text
+    kind: EventKind
+    actors: list[Id] = Field(min_length=1)
+    place: Id
+    paragraphs: list[ParagraphId] = Field(min_length=1)
+    summary: Text
+    cite: Cites
+    caveat: Optional[Text] = None
+
+
+class Claim(Record):
+    id: Id
+    paragraph: ParagraphId
+    quote: Text
+    type: Literal["fact", "opinion", "prediction"]
+    claim: Text
+    outcome: Text
+    verdict: Literal["borne out", "partly borne out", "not borne out", "not checkable"]
+    cite: Cites
+    caveat: Optional[Text] = None
+
+
+Layer = Literal["context", "fact-check", "rhetoric", "hindsight"]
+LAYERS = ("context", "fact-check", "rhetoric", "hindsight")
+
+
+class Annotation(Record):
+    id: Id
+    paragraph: ParagraphId
+    quote: Text
+    layer: Layer
+    kind: Literal["fact", "opinion", "prediction", "framing"]
+    note: Text
+    cite: Cites
+    terms: list[Id] = []
+    status: Optional[Literal["accurate", "imprecise", "wrong", "omits", "unverified"]] = None

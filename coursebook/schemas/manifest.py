@@ -1,0 +1,53 @@
+"""``seeds/manifest.yaml``: the article's details and the role of every line of the seed."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional
+
+from pydantic import Field
+
+from .base import Date, Id, ParagraphId, Record, Text
+
+Role = Literal[
+    "title",
+    "standfirst",
+    "photo-caption",
+    "photo-credit",
+    "section-heading",
+    "paragraph",
+    "pull-quote",
+    "related-link",
+    "author-bio",
+    "disclaimer",
+]
+
+
+class ManifestLine(Record):
+    line: int = Field(ge=1)
+    role: Role
+    chapter: Id
+    id: Optional[ParagraphId] = None
+    repeats: Optional[ParagraphId] = None
+
+
+class ArticleInfo(Record):
+    title: Text
+    author: Text
+    outlet: Text
+    section: Text
+    published: Date
+    url: Text
+    cite: Text
+
+
+class ChapterInfo(Record):
+    id: Id
+    title: Text
+
+
+class Manifest(Record):
+    seed: Text
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    article: ArticleInfo
+    chapters: list[ChapterInfo] = Field(min_length=1)
+    lines: list[ManifestLine] = Field(min_length=1)
