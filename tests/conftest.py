@@ -118,6 +118,26 @@ def book_copy(tmp_path) -> Path:
     return copy_sources(ROOT, tmp_path / "book")
 
 
+@pytest.fixture(scope="session")
+def _scratch_root(tmp_path_factory) -> Path:
+    from coursebook.paths import copy_sources
+
+    return copy_sources(ROOT, tmp_path_factory.mktemp("scratch") / "book")
+
+
+@pytest.fixture
+def scratch_book(_scratch_root) -> Path:
+    """Like ``book_copy``, but one copy shared by the tests that only load the book: what a
+    test changes is put back afterwards, so each load re-reads only the files it broke."""
+    before = {p: p.read_bytes() for p in _scratch_root.rglob("*") if p.is_file()}
+    yield _scratch_root
+    for path in [p for p in _scratch_root.rglob("*") if p.is_file() and p not in before]:
+        path.unlink()
+    for path, data in before.items():
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+
+
 @pytest.fixture
 def context(browser):
     """A fresh browser context (its own localStorage) for one test."""
