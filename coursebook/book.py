@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Union
 
-from . import bib, lessons, pages, schemas, sources
+from . import bib, pages, schemas, sources
+from . import lessons as plans
 from .article import Article
 from .errors import CROSS, Problems
 from .pages import Chapter, Toc
@@ -50,7 +51,7 @@ class Book:
     events: dict[str, schemas.Event] = field(default_factory=dict)
     claims: dict[str, schemas.Claim] = field(default_factory=dict)
     annotations: dict[str, schemas.Annotation] = field(default_factory=dict)
-    lessons: Optional[lessons.LessonsFile] = None  # data/lessons.yaml, when the book has plans
+    lessons: Optional[plans.LessonsFile] = None  # data/lessons.yaml, when the book has plans
     #: Collections (and "references", "chapters", "toc") whose files have problems of
     #: their own: cross-checks against them are skipped, as they would only add noise.
     failed: frozenset[str] = frozenset()
@@ -66,7 +67,7 @@ class Book:
         assert article is not None
         book = _read(paths, article, problems)
         before = len(problems.items)
-        book.lessons = lessons.load(book, problems)  # optional; checks itself (coursebook.lessons)
+        book.lessons = plans.load(book, problems)  # optional; checks itself (coursebook.lessons)
         if len(problems.items) > before:
             book.failed |= {"lessons"}
         from . import checks

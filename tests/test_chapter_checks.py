@@ -86,3 +86,20 @@ def test_a_chapter_of_the_manifest_without_a_page(scratch_book):
     manifest_line = line_of(scratch_book / "seeds" / "manifest.yaml", "- id: hostage-to-allies")
     assert f"seeds/manifest.yaml:{manifest_line}: chapter “hostage-to-allies” has no page chapters/hostage-to-allies.md" in found
     assert any(p.startswith("_toc.yml:") and "chapters/hostage-to-allies" in p for p in found)
+
+
+def test_a_lesson_plan_directive_for_a_chapter_without_a_plan(scratch_book):
+    page = scratch_book / "chapters" / "hope-of-a-deal.md"
+    line = line_of(page, "```{lesson-plan} hope-of-a-deal")
+    edit(page, "```{lesson-plan} hope-of-a-deal", "```{lesson-plan} hope-of-a-dael")
+    assert problems(scratch_book) == [
+        f"chapters/hope-of-a-deal.md:{line}: the {{lesson-plan}} directive names “hope-of-a-dael”, but data/lessons.yaml has no lesson plan for it (did you mean “hope-of-a-deal”?)"
+    ]
+
+
+def test_lesson_directives_without_the_plans_file(scratch_book):
+    (scratch_book / "data" / "lessons.yaml").unlink()
+    found = problems(scratch_book)
+    outline = line_of(scratch_book / "chapters" / "course-outline.md", "```{course-outline}")
+    assert f"chapters/course-outline.md:{outline}: the {{course-outline}} directive needs data/lessons.yaml, which is missing" in found
+    assert any(p.startswith("chapters/hope-of-a-deal.md:") and "needs data/lessons.yaml, which is missing" in p for p in found)

@@ -49,6 +49,8 @@ NON_FINITE = [math.nan, math.inf, -math.inf]
 def _schema_for(rel: str) -> dict | None:
     if rel == "seeds/manifest.yaml":
         return export.schemas()["manifest.schema.json"]
+    if rel == "data/lessons.yaml":
+        return export.schemas()["lessons.schema.json"]
     for c in COLLECTIONS:
         if rel == f"data/{c.path}" or (c.key and rel.startswith(f"data/{c.path}/")):
             return export.schemas()[f"{c.name}.schema.json"]

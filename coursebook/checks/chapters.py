@@ -50,6 +50,7 @@ def _calls(book, kind: str):
 
 #: Where the record a directive or widget names lives, when it is a file of its own.
 FILES = {"quiz bank": "data/quizzes/{}.yaml", "model": "data/model/{}.yaml", "page": "chapters/{}.md"}
+PLANS = "data/lessons.yaml"
 
 
 def _one_of(value: str | None, valid, what: str, where: str) -> str | None:
@@ -58,6 +59,8 @@ def _one_of(value: str | None, valid, what: str, where: str) -> str | None:
     if value in valid:
         return None
     hint = close(value, valid) or "; use one of: " + ", ".join(valid)
+    if what == "lesson plan":
+        return f"{where} names “{value}”, but {PLANS} has no lesson plan for it{close(value, valid)}" if valid else f"{where} needs {PLANS}, which is missing"
     if what in FILES:
         return f"{where} names “{value}”, but there is no {FILES[what].format(value)}{hint}"
     return f"{where} names “{value}”, which is not a {what}{hint}"
@@ -75,10 +78,11 @@ def _directive_targets(book) -> dict[str, tuple[object, str]]:
         "answer-key": (list(book.quizzes), "quiz bank"),
         "model-notes": (list(book.models), "model"),
         "entries": (["glossary", "people", "organisations", "places"], "collection"),
+        "lesson-plan": ([lesson.chapter for lesson in book.lessons.lessons] if book.lessons else [], "lesson plan"),
     }
 
 
-@rule(needs=("objectives", "quizzes", "models"))
+@rule(needs=("objectives", "quizzes", "models", "lessons"))
 def directives_name_known_ids(book, report: Problems) -> None:
     targets = _directive_targets(book)
     for chapter, call in _calls(book, "directive"):
@@ -88,6 +92,15 @@ def directives_name_known_ids(book, report: Problems) -> None:
         problem = _one_of(call.args[0] if call.args else None, valid, what, f"the {{{call.name}}} directive")
         if problem:
             report.add(chapter.path, call.line, problem)
+
+
+@rule(needs=("lessons",))
+def course_outline_has_plans(book, report: Problems) -> None:
+    if book.lessons is not None:
+        return
+    for chapter, call in _calls(book, "directive"):
+        if call.name == "course-outline":
+            report.add(chapter.path, call.line, f"the {{course-outline}} directive needs {PLANS}, which is missing")
 
 
 def _widget_targets(book) -> dict[str, tuple[object, str] | str]:
