@@ -87,7 +87,7 @@ def stock_site() -> Path:
     WORK.mkdir(parents=True, exist_ok=True)
     jupyter_book("create", str(folder), cwd=WORK)
     config = folder / "_config.yml"
-    config.write_text(config.read_text().replace("execute_notebooks: force", "execute_notebooks: 'off'"))
+    config.write_text(config.read_text().replace("execute_notebooks: cache", "execute_notebooks: 'off'"))
     jupyter_book("build", ".", cwd=folder)
     return folder / "_build" / "html"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Union
 
-from . import bib, pages, schemas, sources
+from . import bib, links, pages, schemas, sources
 from . import lessons as plans
 from .article import Article
 from .errors import CROSS, Problems
@@ -85,7 +85,12 @@ class Book:
         return f"coursebook:{self.article.info.cite}"
 
     def passage_link(self, paragraph: str) -> str:
-        return f"{self.article.chapter_of(paragraph)}.html#{paragraph}"
+        """A book link (:mod:`coursebook.links`) to a paragraph in the chapter that reads it."""
+        return links.to_page(self.article.chapter_of(paragraph), paragraph)
+
+    def event_link(self, event: str) -> str:
+        """A book link to an event's entry on the timeline page."""
+        return links.to_page("timeline", f"event-{event}")
 
     ENTITY_PAGES = {"glossary": ("glossary", "term"), "people": ("people", "person"),
                     "organisations": ("people", "org"), "places": ("places", "place")}
@@ -102,10 +107,10 @@ class Book:
         return {**self.glossary, **self.people, **self.organisations, **self.places}
 
     def entity_link(self, ident: str) -> str:
-        """Where an entity's entry is, relative to a page in chapters/."""
+        """A book link to an entity's entry on its reference page."""
         collection, _ = self.entity(ident)
         page, prefix = self.ENTITY_PAGES[collection]
-        return f"{page}.html#{prefix}-{ident}"
+        return links.to_page(page, f"{prefix}-{ident}")
 
     def entity_label(self, ident: str) -> str:
         _, record = self.entity(ident)
@@ -197,10 +202,35 @@ def _read_pages(paths: BookPaths, article: Article, problems: Problems, failed: 
     return chapters, result.records[0]
 
 
+#: root -> (the files' stamps when loaded, the book): a kernel's widgets share one load.
+_LOADED: dict[str, tuple[tuple, Book]] = {}
+
+
+def _stamps(paths: BookPaths) -> tuple:
+    """(file, mtime, size) of every file the book is loaded from."""
+    stamps = []
+    for path in paths.inputs():
+        try:
+            stat = path.stat()
+            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append((str(path), None, None))
+    return tuple(stamps)
+
+
 def load_cached(root: str) -> Book:
-    """The book at ``root``; files are re-read only when their bytes changed (the
-    loaders cache on content), so a long-running kernel sees edits."""
-    return Book.load(root)
+    """The book at ``root``, loaded once and again whenever one of its files changed
+    (added, removed, or a new mtime or size): a long JupyterLab session sees an edit to
+    ``data/`` at the next widget call, and the calls in between cost one ``stat`` a file.
+    The loaders also cache each file on its bytes, so a reload re-reads only what changed."""
+    paths = BookPaths(Path(root).resolve())
+    stamps = _stamps(paths)
+    known = _LOADED.get(str(paths.root))
+    if known is not None and known[0] == stamps:
+        return known[1]
+    book = Book.load(paths.root)
+    _LOADED[str(paths.root)] = (stamps, book)
+    return book
 
 
 def current_book() -> Book:

@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
+
 EDITIONS = ("student", "instructor")
 FLAGS = ("-W", "-n", "--keep-going")
 
@@ -133,6 +135,34 @@ def _sources_ok(root: Path) -> bool:
     return True
 
 
+def edition_config(root: Path, edition: str, folder: Path) -> Path:
+    """The configuration file for an edition. The student edition is the book's own
+    ``_config.yml``; another edition is a copy of it, written in ``folder``, that sets the
+    Sphinx config value ``coursebook_edition`` (a config value, not an environment
+    variable: Sphinx sees the switch and the execution cache cannot mix editions)."""
+    source = root / "_config.yml"
+    if edition == "student":
+        return source
+    config = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    config.setdefault("sphinx", {}).setdefault("config", {})["coursebook_edition"] = edition
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "_config.yml"
+    text = f"# Written by `coursebook build --edition {edition}` from {source}; edit that file instead.\n"
+    path.write_text(text + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def command(root: Path, staging: Path, edition: str = "student", builder: str = "html") -> list[str]:
+    """The jupyter-book command line that builds one edition of the book into ``staging``."""
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    line = [str(jupyter_book), "build", str(root), "--path-output", str(staging), *FLAGS]
+    if edition != "student":
+        line += ["--config", str(edition_config(root, edition, staging))]
+    if builder != "html":
+        line += ["--builder", builder]
+    return line
+
+
 def build(root: Path, edition: str = "student") -> int:
     """Build one edition; publish it only on success. Returns the exit status."""
     if edition not in EDITIONS:
@@ -144,10 +174,7 @@ def build(root: Path, edition: str = "student") -> int:
         return 1
     recover(target)
     staging = root / "_build" / ".staging" / edition
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    command = [str(jupyter_book), "build", str(root), "--path-output", str(staging), *FLAGS]
-    env = {**os.environ, "COURSEBOOK_EDITION": edition}
-    if _run(command, root, env) != 0:
+    if _run(command(root, staging, edition), root, dict(os.environ)) != 0:
         sys.stderr.write(f"\nThe build failed; the last good site in {target.relative_to(root)} was left as it was.\n")
         return 1
     built = staging / "_build" / "html"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import yamlio
+from . import links, yamlio
 from .errors import Problems
 
 _HEADING = re.compile(r"^#\s+(.+?)\s*$")
@@ -44,8 +44,8 @@ class Chapter:
 
     @property
     def page(self) -> str:
-        """The built page, relative to another page in ``chapters/``."""
-        return f"{self.id}.html"
+        """A book link to the built page (:mod:`coursebook.links`): the builder resolves it."""
+        return links.to_page(self.id)
 
 
 def read_page(path: Path, problems: Problems) -> Chapter | None:

@@ -7,7 +7,6 @@ find the book the same way: the nearest folder above that holds ``seeds/manifest
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,23 +33,23 @@ class BookPaths:
         return self.data / "references.bib"
 
     def inputs(self) -> list[Path]:
-        """Every file whose content can change what the book shows (besides chapters)."""
+        """Every file the book is loaded from: seeds, data, pages and ``_toc.yml``."""
         files = [p for p in sorted(self.seeds.rglob("*")) if p.is_file()]
         files += [p for p in sorted(self.data.rglob("*")) if p.is_file() and "_research" not in p.parts]
-        return files
+        files += sorted(self.chapters.glob("*.md"))
+        return files + [self.root / "_toc.yml"]
 
 
 def find_root(start: Path | None = None) -> Path:
-    env = os.environ.get("COURSEBOOK_ROOT")
-    if env:
-        return Path(env).resolve()
+    """The nearest folder at or above ``start`` (default: the current folder) that holds
+    ``seeds/manifest.yaml``. Nothing overrides it: a caller that knows the root passes it."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "seeds" / "manifest.yaml").is_file():
             return folder
     raise FileNotFoundError(
         f"no book found: no folder at or above {here} contains seeds/manifest.yaml "
-        "(set COURSEBOOK_ROOT to the book's folder)"
+        "(run from inside the book, or pass its folder with --root)"
     )
 
 

@@ -177,18 +177,23 @@ def line_of(path: Path, needle: str) -> int:
 MINI = ROOT / "tests" / "books" / "mini"
 
 
-def build_book(source: Path, out: Path, edition: str, timeout: int = 300) -> Path:
-    import subprocess
-    import sys
+def built_href(link: str, page: str) -> str:
+    """What the html builder makes of a book link (coursebook.links) on ``chapters/<page>``."""
+    from coursebook import links
 
-    env = {**os.environ, "COURSEBOOK_ROOT": str(source), "COURSEBOOK_EDITION": edition}
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source), "--path-output", str(out),
-         "-W", "-n", "--keep-going"],
-        env=env, capture_output=True, text=True, timeout=timeout,
-    )
+    document, anchor = links.parse(link)
+    target = document.rsplit("/", 1)[-1]
+    return f"#{anchor}" if target == page and anchor else f"{target}.html" + (f"#{anchor}" if anchor else "")
+
+
+def build_book(source: Path, out: Path, edition: str, timeout: int = 300, builder: str = "html") -> Path:
+    import subprocess
+
+    from coursebook.building import command
+
+    result = subprocess.run(command(source, out, edition, builder), cwd=source, capture_output=True, text=True, timeout=timeout)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return out / "_build" / "html"
+    return out / "_build" / builder
 
 
 def build_mini(out: Path, edition: str) -> Path:
@@ -214,7 +219,7 @@ def instructor_site(tmp_path_factory) -> Path:
     from coursebook.paths import copy_sources
 
     source = copy_sources(ROOT, tmp_path_factory.mktemp("instructor") / "book")
-    edit(source / "_config.yml", "execute_notebooks: force", 'execute_notebooks: "off"')
+    edit(source / "_config.yml", "execute_notebooks: cache", 'execute_notebooks: "off"')
     return build_book(source, source.parent / "out", "instructor", timeout=600)
 
 

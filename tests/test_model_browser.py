@@ -14,6 +14,7 @@ import random
 import pytest
 
 from browserkit import new_context, open_offline, run_axe
+from conftest import built_href
 from coursebook.simulations import deadend, iran
 from coursebook.simulations.display import billions, millions
 
@@ -189,6 +190,6 @@ def test_iran_precedents_are_shown_with_their_sources(book, context, server):
     assert cards.count() == len(precedents)
     for card, precedent in zip(cards.all(), precedents):
         assert card.locator(".cb-precedent-title").inner_text() == f"{precedent.year}: {precedent.label}"
-        assert card.get_by_role("link", name=f"Read ¶{precedent.paragraph[1:]}").get_attribute("href") == book.passage_link(precedent.paragraph)
+        assert card.get_by_role("link", name=f"Read ¶{precedent.paragraph[1:]}").get_attribute("href") == built_href(book.passage_link(precedent.paragraph), "iran-bargaining-chip")
         assert card.locator(".cb-param-sources a[rel='noopener']").count() == len(precedent.cite)
     assert log.problems() == []

@@ -5,8 +5,9 @@ Registered in ``_config.yml`` under ``sphinx.extra_extensions``. What it does:
 * before anything is read, loads the whole book with :meth:`Book.load`; problems are
   printed as ``file:line: message`` and the build stops, so bad data never yields a
   half-built site;
-* makes every page depend on ``seeds/`` and ``data/`` and on the engine itself, so an
-  edit to a quiz or to a widget's JavaScript rebuilds the pages that show it;
+* makes each page depend on exactly the files of ``seeds/`` and ``data/`` it reads
+  (:mod:`.dependencies`), so an edit to one quiz bank rebuilds the pages that show it;
+* resolves the engine's links through the builder (:mod:`.linking`), for html and dirhtml;
 * provides the directives chapters use (``article``, ``objectives``);
 * ships the engine's CSS and the widget host, the host only on pages with widgets;
 * removes what would make a page fetch from another host (sphinx-thebe's loader), and
@@ -17,8 +18,6 @@ Registered in ``_config.yml`` under ``sphinx.extra_extensions``. What it does:
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 import sys
 from pathlib import Path
@@ -30,7 +29,7 @@ from sphinx.util import logging
 from ..book import Book
 from ..errors import DataError
 from ..paths import find_root
-from . import assets, bibstyle, context, directives, instructor, lessons, nodes
+from . import assets, bibstyle, context, dependencies, directives, instructor, lessons, linking, nodes
 
 logger = logging.getLogger(__name__)
 
@@ -39,19 +38,6 @@ STATIC = ENGINE / "static"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 WIDGET_MARKER = 'data-cb-widget="'
 EDITIONS = ("student", "instructor")
-
-
-def _fingerprint(root: Path) -> str:
-    """A hash of everything outside ``chapters/`` that changes what pages show."""
-    digest = hashlib.sha256()
-    from ..paths import BookPaths
-
-    files = BookPaths(root).inputs()
-    files += sorted(p for p in ENGINE.rglob("*") if p.is_file() and p.suffix in {".py", ".js", ".css", ".svg", ".html"})
-    for path in files:
-        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _load_book(app: Sphinx, config: Config) -> None:
@@ -67,19 +53,15 @@ def _load_book(app: Sphinx, config: Config) -> None:
         # SystemExit passes through jupyter-book's exception handler, so no traceback
         # is printed and nothing has been written yet.
         raise SystemExit(1) from None
-    # A config value that Sphinx compares between builds: when data or engine change,
-    # every page is re-read (and its notebook re-executed).
-    config.coursebook_fingerprint = _fingerprint(root)
 
 
 def _edition(app: Sphinx, config: Config) -> None:
-    """Student or instructor, from the environment, so `make instructor` builds the same
-    sources into another folder. It is a config value too: switching re-reads every page."""
-    edition = os.environ.get("COURSEBOOK_EDITION", "student")
+    """Student or instructor: the config value ``coursebook_edition`` (``make instructor``
+    sets it, see :func:`coursebook.building.command`). Switching re-reads every page."""
+    edition = config.coursebook_edition
     if edition not in EDITIONS:
-        sys.stderr.write(f"COURSEBOOK_EDITION must be one of {', '.join(EDITIONS)}, not “{edition}”.\n")
+        sys.stderr.write(f"coursebook_edition must be one of {', '.join(EDITIONS)}, not “{edition}”.\n")
         raise SystemExit(1)
-    config.coursebook_edition = edition
     if edition == "instructor":
         config.html_theme_options["announcement"] = (
             "Instructor edition: it shows answer keys and teaching notes. Publish the student edition to students."
@@ -132,7 +114,6 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
 def setup(app: Sphinx) -> dict:
     bibstyle.register()
-    app.add_config_value("coursebook_fingerprint", "", "env")
     app.add_config_value("coursebook_edition", "student", "env")
     app.connect("config-inited", _load_book, priority=100)
     app.connect("config-inited", _edition)
@@ -145,5 +126,7 @@ def setup(app: Sphinx) -> dict:
     context.register(app)
     instructor.register(app)
     lessons.register(app)
+    linking.register(app)
+    dependencies.register(app)
     assets.register(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -127,7 +127,7 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
             script.attributes["defer"] = "defer"
     css = context.get("css_files", [])
     css[:] = [c for c in css if not _matches(_filename(c), (*BUNDLED_CSS, OWN_CSS))]
-    context["cb_site_css"] = f"{SITE_CSS}?v={app.config.coursebook_fingerprint[:10]}"
+    context["cb_site_css"] = f"{SITE_CSS}?v={app.config.coursebook_engine[:10]}"
     context["cb_description"] = describe(app, pagename, context, doctree)
 
 

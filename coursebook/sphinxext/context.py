@@ -21,6 +21,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 
 from . import markup
+from .. import links
 from ..timeline import format_date
 from .directives import _BookDirective, _row, _table
 from .nodes import tagged_block
@@ -43,7 +44,7 @@ def _where_link(book, where: str) -> nodes.Node:
     if where.startswith("p") and where[1:].isdigit():
         return nodes.reference("", f"¶{where[1:]}", refuri=book.passage_link(where))
     line = next(line for line in book.article.lines if line.role == where)
-    return nodes.reference("", line.label.lower(), refuri=f"{line.chapter}.html")
+    return nodes.reference("", line.label.lower(), refuri=book.chapters[line.chapter].page)
 
 
 def _links(book, idents, prefix: str = "") -> nodes.paragraph:
@@ -57,11 +58,11 @@ def _links(book, idents, prefix: str = "") -> nodes.paragraph:
     return para
 
 
-def _event_links(events) -> nodes.bullet_list:
+def _event_links(book, events) -> nodes.bullet_list:
     listing = nodes.bullet_list(classes=["cb-event-links"])
     for event in events:
         para = nodes.paragraph()
-        para += nodes.reference("", f"{format_date(event.date)}: {event.title}", refuri=f"timeline.html#event-{event.id}")
+        para += nodes.reference("", f"{format_date(event.date)}: {event.title}", refuri=book.event_link(event.id))
         listing += nodes.list_item("", para)
     return listing
 
@@ -106,7 +107,7 @@ class EntriesDirective(_BookDirective):
                     if n:
                         para += nodes.Text(", ")
                     para += nodes.reference("", f"¶{note.paragraph[1:]} ({markup.LAYER_LABELS[note.layer].lower()})",
-                                            refuri=f"{book.article.chapter_of(note.paragraph)}.html#note-{note.id}")
+                                            refuri=links.to_page(book.article.chapter_of(note.paragraph), f"note-{note.id}"))
                 entry += para
             see = getattr(record, "see", [])
             if see:
@@ -117,7 +118,7 @@ class EntriesDirective(_BookDirective):
             if events:
                 details = nodes.container(classes=["cb-entry-events"])
                 details += nodes.paragraph(text=f"In the timeline ({len(events)}):")
-                details += _event_links(events)
+                details += _event_links(book, events)
                 entry += details
             entry += markup.sources_paragraph(book, record.cite)
             out += entry
@@ -139,7 +140,7 @@ class ChapterContextDirective(_BookDirective):
                 box += _links(book, idents, f"{label}: ")
         events = sorted({e.id: e for p in paragraphs for e in book.paragraph_events(p)}.values(), key=lambda e: e.date)
         if events:
-            box += collapsed(f"Events this passage refers to or relies on ({len(events)})", _event_links(events), "cb-context-events")
+            box += collapsed(f"Events this passage refers to or relies on ({len(events)})", _event_links(book, events), "cb-context-events")
         return [box]
 
 

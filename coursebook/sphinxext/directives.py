@@ -111,7 +111,7 @@ def render_article(directive: _BookDirective, lines, reading: bool) -> list[node
         block += meta
         text = nodes.paragraph("", "", classes=["cb-text"])
         line_terms = [] if line.role in markup.UNLINKED_ROLES else terms
-        text += markup.line_nodes(book, line.text, notes, note_numbers, line_terms, linked)
+        text += markup.line_nodes(book, line.text, notes, note_numbers, line_terms, linked, listed=not reading)
         block += text
         if line.role == "paragraph" and not reading:
             events = book.paragraph_events(line.id)
@@ -144,7 +144,7 @@ def _events_details(book, paragraph: str, events) -> nodes.Node:
     listing = nodes.bullet_list(classes=["cb-para-events-list"])
     for event in events:
         para = nodes.paragraph()
-        para += nodes.reference("", f"{format_date(event.date)}: {event.title}", refuri=f"timeline.html#event-{event.id}")
+        para += nodes.reference("", f"{format_date(event.date)}: {event.title}", refuri=book.event_link(event.id))
         listing += nodes.list_item("", para)
     details = tagged_block(tag="details", classes=["cb-para-events"])
     details += tagged_block("", nodes.Text(label), tag="summary")

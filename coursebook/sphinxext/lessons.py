@@ -23,6 +23,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .. import links
 from ..lessons import PART_LABELS, TOOLS, think_prompts
 from ..timeline import format_date
 from .directives import _BookDirective
@@ -55,7 +56,7 @@ def _labelled(label: str, *content) -> nodes.paragraph:
 
 
 def _page_showing(book, pattern: str) -> str | None:
-    """The page (``name.html``) whose source contains a directive call, if any."""
+    """A book link to the page whose source contains a directive call, if any."""
     for chapter in book.chapters.values():
         if re.search(pattern, chapter.path.read_text(encoding="utf-8")):
             return chapter.page
@@ -140,7 +141,7 @@ class LessonPlanDirective(_BookDirective):
             elif tool == "claims":
                 tools.append(_link(TOOLS[tool], _page_showing(book, r"\{claims\}")))
             else:
-                tools.append(_link(TOOLS[tool], f"{tool}.html"))
+                tools.append(_link(TOOLS[tool], links.to_page(tool)))
         out: list[nodes.Node] = [_labelled("Uses", *_joined(tools))]
         if step.presets:
             labels = {p.id: p.label for m in step.uses if m in book.models for p in book.models[m].presets}
@@ -149,7 +150,7 @@ class LessonPlanDirective(_BookDirective):
             events = sorted((book.events[e] for e in step.events), key=lambda e: e.date)
             out.append(nodes.paragraph(text="Events in the timeline:", classes=["cb-lesson-label"]))
             out.append(_links_list(
-                [nodes.paragraph("", "", _link(f"{format_date(e.date)}: {e.title}", f"timeline.html#event-{e.id}")) for e in events],
+                [nodes.paragraph("", "", _link(f"{format_date(e.date)}: {e.title}", book.event_link(e.id))) for e in events],
                 ["cb-lesson-events"],
             ))
         if step.claims:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from docutils import nodes
 
+from .. import links
 from .nodes import tagged_inline
 
 LAYER_LABELS = {"context": "Context", "fact-check": "Fact-check", "rhetoric": "Rhetoric", "hindsight": "Hindsight"}
@@ -119,8 +120,10 @@ def _text_with_terms(book, text: str, start: int, end: int, term_spans: list[Spa
     return out
 
 
-def line_nodes(book, text: str, notes, numbers: dict[str, int], terms, linked: set[str]) -> list[nodes.Node]:
-    """The nodes for one line: its exact text, with highlights, note links and term links."""
+def line_nodes(book, text: str, notes, numbers: dict[str, int], terms, linked: set[str], listed: bool = True) -> list[nodes.Node]:
+    """The nodes for one line: its exact text, with highlights, note links and term links.
+    A note's number links to the list of notes after the passage, or, where the page has
+    no such list (``listed=False``, the whole article), to the list in the note's chapter."""
     placed = spans(text, notes, terms, linked)
     term_spans = [s for s in placed if s.kind == "term"]
     note_spans = [s for s in placed if s.kind == "note"]
@@ -136,7 +139,7 @@ def line_nodes(book, text: str, notes, numbers: dict[str, int], terms, linked: s
         ref = tagged_inline(
             "", str(number), tag="a", classes=["cb-anno-ref", f"cb-layer-{note.layer}"],
             attrs={
-                "href": f"#note-{note.id}",
+                "href": f"#note-{note.id}" if listed else links.to_page(book.article.chapter_of(note.paragraph), f"note-{note.id}"),
                 "data-cb-note": f"note-{note.id}",
                 "aria-label": f"Note {number}, {LAYER_LABELS[note.layer].lower()}",
                 "aria-expanded": "false",

@@ -1,0 +1,92 @@
+"""Which files each directive and widget reads, so that a page depends on exactly those.
+
+A page of the book is rebuilt when one of its inputs changes, and only then. The Sphinx
+extension notes each input with ``env.note_dependency`` (:mod:`coursebook.sphinxext.
+dependencies`); a notebook page's widget cells are also stamped with a digest of their
+inputs, so the execution cache runs a notebook again only when what its widgets show
+changed. Inputs are named, not spelled as paths:
+
+``seeds``, ``references``, ``toc``, ``lessons``
+    the seed and its manifest, ``data/references.bib``, ``_toc.yml``, ``data/lessons.yaml``;
+``glossary``, ``events`` … (any collection of :data:`coursebook.sources.COLLECTIONS`)
+    that collection's file, or every file of a folder collection (``quizzes``, ``models``);
+``quizzes:<chapter>``, ``models:<id>``
+    one file of a folder collection;
+``page:<id>``
+    the source of a page in ``chapters/`` (a page that shows another page's title).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import sources
+
+ENTITIES = ("glossary", "people", "organisations", "places")
+#: What the article's words need: its lines, their notes, term links with previews,
+#: the events behind each paragraph and the notes' sources.
+ARTICLE = ("seeds", "annotations", "events", *ENTITIES, "references")
+_COLLECTIONS = {c.name: c for c in sources.COLLECTIONS}
+#: The model each slider widget shows (``coursebook.widgets.sliders``).
+SLIDERS = {"dead_end": "deadend", "iran_bet": "iran"}
+
+
+def widget_inputs(book, name: str, args: tuple[str, ...]) -> list[str]:
+    """The inputs of one widget call on a page (``quiz("x")`` → its bank, …)."""
+    if name == "quiz":
+        return [f"quizzes:{a}" for a in args[:1]] + ["objectives", "seeds"]
+    if name == "progress":
+        return ["quizzes", "toc", "seeds", *(f"page:{c}" for c in book.quizzes)]
+    if name == "timeline":
+        return ["events", *ENTITIES, "references", "seeds"]
+    if name in SLIDERS:
+        return [f"models:{SLIDERS[name]}", "references", "seeds"]
+    return ["seeds"]  # show_article, and any call the engine does not know
+
+
+def page_inputs(book, page: str) -> list[str]:
+    """The inputs of every widget call on a page, in a stable order."""
+    chapter = book.chapters.get(page)
+    calls = [c for c in chapter.calls if c.kind == "widget"] if chapter else []
+    return list(dict.fromkeys(name for c in calls for name in widget_inputs(book, c.name, c.args)))
+
+
+def paths(book, names: Iterable[str]) -> list[Path]:
+    """The files behind input names (a folder collection gives each of its files)."""
+    out: list[Path] = []
+    for name in names:
+        out += _paths(book.paths, name)
+    return list(dict.fromkeys(out))
+
+
+def _paths(where, name: str) -> list[Path]:
+    kind, _, key = name.partition(":")
+    if kind == "seeds":
+        return sorted(p for p in where.seeds.glob("*") if p.is_file())
+    if kind == "references":
+        return [where.references]
+    if kind == "toc":
+        return [where.root / "_toc.yml"]
+    if kind == "lessons":
+        return [where.data / "lessons.yaml"]
+    if kind == "page":
+        return [where.chapters / f"{key}.md"]
+    collection = _COLLECTIONS[kind]  # a KeyError here is a bug in the engine, not in the book
+    if collection.key is None:
+        return [where.data / collection.path]
+    folder = where.data / collection.path
+    return [folder / f"{key}.yaml"] if key else sorted(folder.glob("*.yaml"))
+
+
+def digest(files: Iterable[Path], salt: str = "") -> str:
+    """A short hash of the files' bytes (a missing file counts as empty)."""
+    hashed = hashlib.sha256(salt.encode())
+    for path in files:
+        hashed.update(path.name.encode())
+        try:
+            hashed.update(path.read_bytes())
+        except OSError:
+            pass
+    return hashed.hexdigest()[:16]
