@@ -21,7 +21,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 
 from . import markup
-from .. import links
+from .. import inputs, links
 from ..timeline import format_date
 from .directives import _BookDirective, _row, _table
 from .nodes import tagged_block
@@ -73,6 +73,7 @@ class EntriesDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
         book = self.book
         collection = self.choice_arg(COLLECTIONS, "collection")
+        self.reads(*inputs.ENTITIES, "seeds", "annotations", "events", "references")
         records = getattr(book, collection)
         items = sorted(records.values(), key=lambda r: (getattr(r, "term", None) or r.name).lower())
         out = nodes.container(classes=["cb-entries", f"cb-entries-{collection}"])
@@ -129,6 +130,7 @@ class ChapterContextDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
         book = self.book
         chapter = self.choice_arg([c.id for c in book.article.chapters])
+        self.reads("seeds", *inputs.ENTITIES, "annotations", "events")
         text = "\n".join(line.text for line in book.article.chapter_lines(chapter))
         paragraphs = book.chapter_paragraphs(chapter)
         box = nodes.container(classes=["cb-chapter-context"])
@@ -190,6 +192,8 @@ class ChapterSourcesDirective(_BookDirective):
         book = self.book
         chapter = self.choice_arg(list(book.chapters))
         keys = chapter_keys(book, chapter)
+        self.reads("seeds", "annotations", "events", "claims", "models", "references",
+                   *([f"quizzes:{chapter}"] if chapter in book.quizzes else []))
         literal = "{" + ", ".join(repr(k) for k in keys) + "}"
         content = StringList(
             ["```{bibliography}", ":list: bullet", f":filter: docname in docnames or key in {literal}", "```"],
@@ -208,6 +212,7 @@ class ClaimsDirective(_BookDirective):
 
     def run(self) -> list[nodes.Node]:
         book = self.book
+        self.reads("claims", "seeds", "references")
         table, body = _table((30, 10, 45, 15), ["The claim", "Kind", "What happened from 2017 to today", "Verdict"], ["cb-claims"])
         order = {p: n for n, p in enumerate(book.article.paragraphs)}
         for claim in sorted(book.claims.values(), key=lambda c: order[c.paragraph]):
@@ -254,6 +259,7 @@ class PlacesMapDirective(_BookDirective):
         if shapes is None:
             raise self.error(f"the country shapes are missing ({candidates[0]}); run `npm ci` (make book does)")
         countries = mapping.load_countries(shapes)
+        self.reads("places")
         places = list(book.places.values())
         region = [p for p in places if p not in mapping.places_outside(places, mapping.REGION)]
         wide = [book.places["syria"]] if "syria" in book.places else []

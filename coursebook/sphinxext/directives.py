@@ -21,7 +21,8 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..timeline import format_date, long_date as _long_date
-from . import markup
+from .. import inputs
+from . import dependencies, markup
 from .nodes import article_line, article_section, tagged_block
 
 
@@ -32,6 +33,11 @@ class _BookDirective(SphinxDirective):
     @property
     def book(self):
         return self.env.app.coursebook
+
+    def reads(self, *names: str) -> None:
+        """The page depends on these inputs (:mod:`coursebook.inputs`): it is read again
+        when one of their files changes, and only then."""
+        dependencies.note(self.env, self.book, names)
 
     def choice_arg(self, valid, what: str = "chapter") -> str:
         value = self.arguments[0]
@@ -60,6 +66,7 @@ class WholeArticleDirective(_BookDirective):
 
 def render_article(directive: _BookDirective, lines, reading: bool) -> list[nodes.Node]:
     book = directive.book
+    directive.reads(*inputs.ARTICLE)
     article = book.article
     numbers = [line.id[1:] for line in lines if line.role == "paragraph"]
     span = f"¶{numbers[0]}–¶{numbers[-1]}" if len(numbers) > 1 else f"¶{numbers[0]}"
@@ -155,6 +162,7 @@ def _events_details(book, paragraph: str, events) -> nodes.Node:
 class ObjectivesDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
         chapter = self.choice_arg(list(self.book.chapters))
+        self.reads("objectives")
         items = [o for o in self.book.objectives.values() if o.chapter == chapter]
         if not items:
             raise self.error(f"data/objectives.yaml has no objectives for chapter “{chapter}”")
@@ -178,6 +186,7 @@ class ModelNotesDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
         models = self.book.models
         model = self.choice_arg(list(models), "model")
+        self.reads(f"models:{model}", "references")
         spec = models[model]
         table, body = _table((22, 14, 16, 48), ["Setting", "Default", "Range", "Where the default comes from"], ["cb-model-notes"])
         for p in spec.parameters:

@@ -54,6 +54,7 @@ class AnswerKeyDirective(_BookDirective):
             return []
         book = self.book
         chapter = self.choice_arg(list(book.quizzes), "quiz")
+        self.reads(f"quizzes:{chapter}", "objectives", "seeds")
         table, body = _table((30, 25, 30, 15), ["Question", "Answer", "Why", "Checks"], ["cb-answer-key"])
         for n, q in enumerate(book.quizzes[chapter], start=1):
             checks = nodes.paragraph()

@@ -37,7 +37,10 @@ def _plans(directive):
     lessons = directive.book.lessons
     if lessons is None:
         raise directive.error("there is no data/lessons.yaml, so there are no lesson plans to show")
-    directive.env.note_dependency(str(directive.book.paths.data / "lessons.yaml"))
+    # Plans name objectives, models, events, claims and places, and find the pages that
+    # show them; the outline names each session's page.
+    directive.reads("lessons", "objectives", "models", "events", "claims", "places", "seeds", "toc",
+                    *(f"page:{page}" for page in directive.book.chapters))
     return lessons
 
 
@@ -193,7 +196,7 @@ class LessonPlanDirective(_BookDirective):
     def exit_ticket(self, lesson, step) -> list[nodes.Node]:
         book = self.book
         bank = {q.id: q for q in book.quizzes[lesson.chapter]}
-        self.env.note_dependency(str(book.paths.data / "quizzes" / f"{lesson.chapter}.yaml"))
+        self.reads(f"quizzes:{lesson.chapter}")
         listing = nodes.bullet_list(classes=["cb-lesson-ticket"])
         for qid in step.questions:
             q = bank[qid]

@@ -1,0 +1,68 @@
+"""Editing one data file rebuilds only the pages that read it (env.note_dependency), and
+runs again only the notebooks whose widgets show it (the execution cache)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from conftest import MINI, edit
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def build(source, out) -> tuple[set[str], set[str]]:
+    """Build; return (pages Sphinx read, pages whose notebook ran)."""
+    from coursebook.building import command
+
+    result = subprocess.run(command(source, out), cwd=source, capture_output=True, text=True, timeout=300)
+    log = ANSI.sub("", result.stdout + result.stderr)
+    assert result.returncode == 0, log[-3000:]
+    read = set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", log))
+    ran = {f"chapters/{name}" for name in re.findall(r"chapters/([\w-]+)\.md: Executing notebook", log)}
+    return read, ran
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from coursebook.paths import copy_sources
+
+    source = copy_sources(MINI, tmp_path_factory.mktemp("deps") / "book")
+    out = source.parent / "out"
+    read, ran = build(source, out)
+    assert {"chapters/reading", "chapters/progress", "chapters/timeline"} <= ran
+    return source, out
+
+
+def test_nothing_changed_nothing_is_read(built):
+    assert build(*built) == (set(), set())
+
+
+def test_one_quiz_bank(built):
+    source, out = built
+    edit(source / "data" / "quizzes" / "reading.yaml", "Which option is the image tag?", "Which option is the image tag, then?")
+    read, ran = build(source, out)
+    # The chapter that shows the quiz and the progress page that counts its questions.
+    assert read == {"chapters/reading", "chapters/progress"}
+    assert ran == {"chapters/reading", "chapters/progress"}
+
+
+def test_one_glossary_entry(built):
+    source, out = built
+    edit(source / "data" / "glossary.yaml", "reads closely.", "reads closely, line by line.")
+    read, ran = build(source, out)
+    # Pages that show the article's words (term previews), the entries, and the timeline
+    # (its actor labels); not the progress page, and no quiz runs again.
+    assert "chapters/glossary" in read and "chapters/reading" in read
+    assert "chapters/progress" not in read and "chapters/index" not in read
+    assert ran == {"chapters/timeline"}
+
+
+def test_one_chapter(built):
+    source, out = built
+    edit(source / "chapters" / "glossary.md", "# Glossary", "# Glossary\n\nAn added sentence.")
+    read, ran = build(source, out)
+    assert read == {"chapters/glossary"}
+    assert ran == set()
