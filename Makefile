@@ -50,7 +50,7 @@ instructor: $(VENV)/.installed $(WIDGETS)
 check: $(VENV)/.installed
 	$(BIN)/python -m coursebook check
 
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed $(WIDGETS)
 	$(BIN)/python -m coursebook serve
 
 lab: $(VENV)/.installed $(WIDGETS)

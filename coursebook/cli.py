@@ -5,22 +5,18 @@
             for every problem; exit status 1 when there is any.
 ``build``   builds the book (``--edition instructor`` for the instructor edition) into a
             temporary folder and publishes it in _build/ only if the build succeeded.
-``serve``   builds the book, serves _build/html on http://127.0.0.1:8000/ and rebuilds
-            whenever chapters/, data/, seeds/ or the book's configuration change.
+``serve``   live preview with sphinx-autobuild on http://127.0.0.1:8000/: rebuilds when
+            chapters/, data/, seeds/ or the configuration change, and reloads the open page.
 ``schema``  writes a JSON Schema for each data file into data/schemas/.
 """
 
 from __future__ import annotations
 
 import argparse
-import errno
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
-from . import building
+from . import building, preview
 from .book import Book
 from .errors import DataError
 from .paths import find_root
@@ -43,38 +39,6 @@ def check(root: Path) -> int:
         f"All good: {len(book.article.paragraphs)} paragraphs, {len(book.chapters)} pages, "
         f"{len(questions)} questions, {len(book.references)} references."
     )
-    return 0
-
-
-def _listen(port: int, site: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    try:
-        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise Refusal(f"port {port} is already in use (another preview is running?): stop it, or pick another port with --port.") from None
-        raise Refusal(f"cannot serve on 127.0.0.1:{port} ({exc.strerror or exc}).") from None
-
-
-def serve(root: Path, port: int) -> int:
-    from watchfiles import watch
-
-    site = building.published(root, "student")
-    httpd = _listen(port, site)  # before building: a busy port is said at once
-    building.build(root)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    print(f"\nServing the book at http://127.0.0.1:{port}/ — edit chapters/ or data/ and it rebuilds. Ctrl-C stops.")
-    watched = [root / name for name in ("chapters", "data", "seeds", "_config.yml", "_toc.yml")]
-    try:
-        for changes in watch(*watched, debounce=800):
-            names = ", ".join(sorted({Path(p).name for _, p in changes}))
-            print(f"\nChanged: {names}. Rebuilding…")
-            ok = building.build(root) == 0
-            print("Rebuilt: refresh your browser." if ok else "The build failed; see the messages above. The last good site is still served.")
-    except KeyboardInterrupt:
-        pass
-    finally:
-        httpd.shutdown()
     return 0
 
 
@@ -117,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in export.write(args.out or root / "data" / "schemas"):
                 print(path.relative_to(root) if path.is_relative_to(root) else path)
             return 0
-        return serve(root, args.port)
-    except (Refusal, building.BuildError) as exc:
+        return preview.serve(root, args.port)
+    except (Refusal, building.BuildError, preview.PortBusy) as exc:
         print(f"coursebook {args.command}: {exc}", file=sys.stderr)
         return 2

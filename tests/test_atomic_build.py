@@ -94,7 +94,7 @@ def test_a_build_folder_that_is_a_file(tmp_path):
 
 def test_outside_a_book(tmp_path):
     result = subprocess.run([*COMMAND, "check"], cwd=tmp_path, capture_output=True, text=True,
-                            env={k: v for k, v in os.environ.items() if k != "COURSEBOOK_ROOT"})
+                            env=dict(os.environ))
     assert result.returncode == 2
     assert result.stderr.startswith("coursebook check: no book found: no folder at or above")
     assert "Traceback" not in result.stderr

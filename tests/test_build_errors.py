@@ -13,10 +13,9 @@ BIN = Path(sys.executable).parent
 
 
 def build(root: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COURSEBOOK_ROOT": str(root)}
     return subprocess.run(
         [str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"],
-        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+        cwd=root, capture_output=True, text=True, timeout=300,
     )
 
 
