@@ -22,6 +22,8 @@ import sys
 from pathlib import Path
 
 WATCHED = ("chapters", "data", "seeds", "_config.yml", "_toc.yml")
+#: Settings whose relative paths Sphinx (or an extension) reads from the conf.py folder.
+CONF_RELATIVE = ("bibtex_bibfiles", "html_static_path", "templates_path", "html_extra_path", "html_logo", "html_favicon")
 CONF = '''\
 # Written by `coursebook serve`: the settings come from _config.yml and _toc.yml.
 from coursebook.preview import sphinx_config
@@ -35,7 +37,9 @@ class PortBusy(Exception):
 
 
 def sphinx_config(root: str) -> dict:
-    """The Sphinx settings jupyter-book derives from the book's ``_config.yml`` and ``_toc.yml``."""
+    """The Sphinx settings jupyter-book derives from the book's ``_config.yml`` and ``_toc.yml``.
+    Sphinx reads some paths relative to the folder of ``conf.py``, which is not the book's:
+    those that name a file or folder of the book are made absolute."""
     from jupyter_book.config import get_final_config
 
     folder = Path(root)
@@ -43,7 +47,18 @@ def sphinx_config(root: str) -> dict:
         user_yaml=folder / "_config.yml", sourcedir=folder,
         cli_config={"external_toc_path": (folder / "_toc.yml").as_posix(), "latex_individualpages": False},
     )
+    for key in CONF_RELATIVE:
+        value = config.get(key)
+        if isinstance(value, str):
+            config[key] = _in_book(folder, value)
+        elif isinstance(value, list):
+            config[key] = [_in_book(folder, item) if isinstance(item, str) else item for item in value]
     return config
+
+
+def _in_book(folder: Path, value: str) -> str:
+    path = folder / value
+    return str(path) if value and not Path(value).is_absolute() and path.exists() else value
 
 
 def ignored(root: Path) -> str:
@@ -78,14 +93,13 @@ def check_port(port: int, host: str = "127.0.0.1") -> None:
 
 
 def serve(root: Path, port: int) -> int:
-    """Run the preview until Ctrl-C."""
-    import subprocess
-
+    """Become sphinx-autobuild (so Ctrl-C and signals reach it directly) until Ctrl-C."""
     check_port(port)
     # Notebook kernels start with the first `python3` on PATH: this environment's.
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    print(f"Serving the book at http://127.0.0.1:{port}/ — edit chapters/, data/ or seeds/ and the open page reloads. Ctrl-C stops.")
-    try:
-        return subprocess.run(command(root, port), cwd=root, env=env).returncode
-    except KeyboardInterrupt:
-        return 0
+    line = command(root, port)
+    print(f"Serving the book at http://127.0.0.1:{port}/ — edit chapters/, data/ or seeds/ and the open page reloads. Ctrl-C stops.",
+          flush=True)
+    os.chdir(root)
+    os.execve(line[0], line, env)
+    return 0  # not reached

@@ -28,6 +28,7 @@ def test_the_command_runs_sphinx_autobuild_on_the_book(tmp_path):
     assert "coursebook.sphinxext" in settings["extensions"]
     assert settings["external_toc_path"] == (root / "_toc.yml").as_posix()
     assert str(root) in conf
+    assert settings["bibtex_bibfiles"] == [str(root / "data" / "references.bib")]
 
 
 @pytest.mark.parametrize("path, rebuilds", [
