@@ -73,11 +73,15 @@ def main() -> None:
     edits.append((f"one chapter ({chapter.relative_to(book)})", build(book, out)))
 
     print(f"Build time ({platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores)")
-    print(f"  cold build (empty _build)              {cold[0]:6.1f} s   {cold[1]:2d} pages read, {cold[2]:2d} notebooks run")
+    print(
+        f"  cold build (empty _build)              {cold[0]:6.1f} s   {cold[1]:2d} pages read, {cold[2]:2d} notebooks run"
+    )
     for label, (seconds, read, ran) in edits:
         share = 100 * seconds / cold[0]
         print(f"  after editing {label}")
-        print(f"      rebuild {seconds:6.1f} s = {share:3.0f} % of the cold build   {read:2d} pages read, {ran:2d} notebooks run")
+        print(
+            f"      rebuild {seconds:6.1f} s = {share:3.0f} % of the cold build   {read:2d} pages read, {ran:2d} notebooks run"
+        )
 
 
 if __name__ == "__main__":

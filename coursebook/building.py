@@ -154,8 +154,7 @@ def edition_config(root: Path, edition: str, folder: Path) -> Path:
 
 def command(root: Path, staging: Path, edition: str = "student", builder: str = "html") -> list[str]:
     """The jupyter-book command line that builds one edition of the book into ``staging``."""
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    line = [str(jupyter_book), "build", str(root), "--path-output", str(staging), *FLAGS]
+    line = [sys.executable, "-m", "coursebook.jupyterbook", "build", str(root), "--path-output", str(staging), *FLAGS]
     if edition != "student":
         line += ["--config", str(edition_config(root, edition, staging))]
     if builder != "html":

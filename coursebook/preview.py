@@ -23,13 +23,20 @@ from pathlib import Path
 
 WATCHED = ("chapters", "data", "seeds", "_config.yml", "_toc.yml")
 #: Settings whose relative paths Sphinx (or an extension) reads from the conf.py folder.
-CONF_RELATIVE = ("bibtex_bibfiles", "html_static_path", "templates_path", "html_extra_path", "html_logo", "html_favicon")
-CONF = '''\
+CONF_RELATIVE = (
+    "bibtex_bibfiles",
+    "html_static_path",
+    "templates_path",
+    "html_extra_path",
+    "html_logo",
+    "html_favicon",
+)
+CONF = """\
 # Written by `coursebook serve`: the settings come from _config.yml and _toc.yml.
 from coursebook.preview import sphinx_config
 
 globals().update(sphinx_config({root!r}))
-'''
+"""
 
 
 class PortBusy(Exception):
@@ -44,7 +51,8 @@ def sphinx_config(root: str) -> dict:
 
     folder = Path(root)
     config, _ = get_final_config(
-        user_yaml=folder / "_config.yml", sourcedir=folder,
+        user_yaml=folder / "_config.yml",
+        sourcedir=folder,
         cli_config={"external_toc_path": (folder / "_toc.yml").as_posix(), "latex_individualpages": False},
     )
     for key in CONF_RELATIVE:
@@ -73,9 +81,26 @@ def command(root: Path, port: int, host: str = "127.0.0.1") -> list[str]:
     work.mkdir(parents=True, exist_ok=True)
     (work / "conf.py").write_text(CONF.format(root=str(root)), encoding="utf-8")
     return [
-        sys.executable, "-m", "sphinx_autobuild", str(root), str(work / "html"),
-        "-c", str(work), "-d", str(work / "doctrees"), "-n", "--keep-going", "-q",
-        "--host", host, "--port", str(port), "--re-ignore", ignored(root), "--ignore", str(root / "_build"),
+        sys.executable,
+        "-m",
+        "sphinx_autobuild",
+        str(root),
+        str(work / "html"),
+        "-c",
+        str(work),
+        "-d",
+        str(work / "doctrees"),
+        "-n",
+        "--keep-going",
+        "-q",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--re-ignore",
+        ignored(root),
+        "--ignore",
+        str(root / "_build"),
     ]
 
 
@@ -98,8 +123,10 @@ def serve(root: Path, port: int) -> int:
     # Notebook kernels start with the first `python3` on PATH: this environment's.
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     line = command(root, port)
-    print(f"Serving the book at http://127.0.0.1:{port}/ — edit chapters/, data/ or seeds/ and the open page reloads. Ctrl-C stops.",
-          flush=True)
+    print(
+        f"Serving the book at http://127.0.0.1:{port}/ — edit chapters/, data/ or seeds/ and the open page reloads. Ctrl-C stops.",
+        flush=True,
+    )
     os.chdir(root)
     os.execve(line[0], line, env)
     return 0  # not reached

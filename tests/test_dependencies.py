@@ -7,7 +7,6 @@ import re
 import subprocess
 
 import pytest
-
 from conftest import MINI, edit
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -42,7 +41,11 @@ def test_nothing_changed_nothing_is_read(built):
 
 def test_one_quiz_bank(built):
     source, out = built
-    edit(source / "data" / "quizzes" / "reading.yaml", "Which option is the image tag?", "Which option is the image tag, then?")
+    edit(
+        source / "data" / "quizzes" / "reading.yaml",
+        "Which option is the image tag?",
+        "Which option is the image tag, then?",
+    )
     read, ran = build(source, out)
     # The chapter that shows the quiz and the progress page that counts its questions.
     assert read == {"chapters/reading", "chapters/progress"}

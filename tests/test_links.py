@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import MINI, build_book
 
 HREF = re.compile(r'\bhref="([^"]*)"')

@@ -1,16 +1,15 @@
-"""`coursebook serve`: the sphinx-autobuild command it runs, what triggers a rebuild, and a
-busy port said in one sentence (no server is started and nothing is timed)."""
+"""`coursebook serve`: the sphinx-autobuild command it runs and what triggers a rebuild
+(no server is started and nothing is timed)."""
 
 from __future__ import annotations
 
 import re
-import socket
 import sys
 
 import pytest
-
-from coursebook import cli, preview
 from conftest import MINI
+
+from coursebook import preview
 
 
 def test_the_command_runs_sphinx_autobuild_on_the_book(tmp_path):
@@ -31,22 +30,23 @@ def test_the_command_runs_sphinx_autobuild_on_the_book(tmp_path):
     assert settings["bibtex_bibfiles"] == [str(root / "data" / "references.bib")]
 
 
-@pytest.mark.parametrize("path, rebuilds", [
-    ("chapters/reading.md", True), ("data/quizzes/reading.yaml", True), ("seeds/manifest.yaml", True),
-    ("_config.yml", True), ("_toc.yml", True),
-    ("_build/.serve/html/index.html", False), ("README.md", False), ("tests/x.py", False), ("datafile.txt", False),
-])
+@pytest.mark.parametrize(
+    "path, rebuilds",
+    [
+        ("chapters/reading.md", True),
+        ("data/quizzes/reading.yaml", True),
+        ("seeds/manifest.yaml", True),
+        ("_config.yml", True),
+        ("_toc.yml", True),
+        ("_build/.serve/html/index.html", False),
+        ("README.md", False),
+        ("tests/x.py", False),
+        ("datafile.txt", False),
+    ],
+)
 def test_only_the_sources_trigger_a_rebuild(tmp_path, path, rebuilds):
     pattern = re.compile(preview.ignored(tmp_path))
     assert (pattern.search((tmp_path / path).as_posix()) is None) == rebuilds
 
 
-def test_a_busy_port_is_one_sentence(capsys):
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        assert cli.main(["--root", str(MINI), "serve", "--port", str(port)]) == 2
-    err = capsys.readouterr().err.strip()
-    assert err == (f"coursebook serve: port {port} is already in use (another preview is running?): "
-                   "stop it, or pick another port with --port.")
+# A busy port is one sentence: tests/test_atomic_build.py::test_serve_on_a_busy_port.

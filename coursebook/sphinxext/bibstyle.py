@@ -7,18 +7,39 @@ sources are web pages.
   but its first letter, which turned “Russia's Putin” into “Russia's putin”.
 
 Registered as the pybtex style ``coursebook`` (``bibtex_default_style`` in ``_config.yml``).
+
+sphinxcontrib-bibtex formats every bibliography again at every build, even when no page
+was read: the references page, each chapter's sources and their tooltips name the same
+entries some four times over. Each entry is therefore formatted once per build process
+(its text does not depend on the label, which is added afterwards).
 """
 
 from __future__ import annotations
 
 from pybtex.plugin import register_plugin
+from pybtex.style import FormattedEntry
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.plain import Style as Plain
 from pybtex.style.formatting.unsrt import date
 from pybtex.style.template import field, first_of, optional, sentence, tag
 
+#: An entry's content -> its formatted text, for the life of the build process.
+_FORMATTED: dict[tuple, object] = {}
+
+
+def _content(entry) -> tuple:
+    fields = tuple(sorted((name, str(value)) for name, value in entry.fields.items()))
+    persons = tuple((role, tuple(str(p) for p in people)) for role, people in sorted(entry.persons.items()))
+    return entry.key, entry.type, fields, persons
+
 
 class BookStyle(Plain):
+    def format_entry(self, label, entry, bib_data=None):
+        key = _content(entry)
+        if key not in _FORMATTED or bib_data is not None:
+            _FORMATTED[key] = super().format_entry(label, entry, bib_data).text
+        return FormattedEntry(entry.key, _FORMATTED[key], label)
+
     def format_title(self, e, which_field, as_sentence=True):
         title = field(which_field)
         return sentence[title] if as_sentence else title

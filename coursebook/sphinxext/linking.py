@@ -46,8 +46,12 @@ class ResolveBookLinks(SphinxPostTransform):
         here = self.env.docname
         hash_part = f"#{anchor}" if anchor else ""
         if document not in self.env.all_docs:
-            logger.warning(f"a link to the page “{document}”, which is not in this book (is it in _toc.yml?)",
-                           location=node, type="coursebook", subtype="link")
+            logger.warning(
+                f"a link to the page “{document}”, which is not in this book (is it in _toc.yml?)",
+                location=node,
+                type="coursebook",
+                subtype="link",
+            )
             return hash_part or "#"
         if document == here and anchor:
             return hash_part
