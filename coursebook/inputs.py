@@ -12,8 +12,14 @@ changed. Inputs are named, not spelled as paths:
     that collection's file, or every file of a folder collection (``quizzes``, ``models``);
 ``quizzes:<chapter>``, ``models:<id>``
     one file of a folder collection;
-``page:<id>``
-    the source of a page in ``chapters/`` (a page that shows another page's title).
+``title:<id>``
+    the title of a page in ``chapters/``: its file is a dependency, its title the digest;
+``question-ids``
+    every quiz bank's file, digested as the questions' ids only (what the progress page shows).
+
+A widget cell's digest covers what its widget shows: a file's bytes, or for the last two
+only the title or the ids, so editing a chapter's prose or a question's wording does not
+run the progress page's notebook again.
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ def widget_inputs(book, name: str, args: tuple[str, ...]) -> list[str]:
     if name == "quiz":
         return [f"quizzes:{a}" for a in args[:1]] + ["objectives", "seeds"]
     if name == "progress":
-        return ["quizzes", "toc", "seeds", *(f"page:{c}" for c in book.quizzes)]
+        return ["question-ids", "toc", "seeds", *(f"title:{c}" for c in book.quizzes)]
     if name == "timeline":
         return ["events", *ENTITIES, "references", "seeds"]
     if name in SLIDERS:
@@ -71,8 +77,10 @@ def _paths(where, name: str) -> list[Path]:
         return [where.root / "_toc.yml"]
     if kind == "lessons":
         return [where.data / "lessons.yaml"]
-    if kind == "page":
+    if kind in ("page", "title"):
         return [where.chapters / f"{key}.md"]
+    if kind == "question-ids":
+        return _paths(where, "quizzes")
     collection = _COLLECTIONS[kind]  # a KeyError here is a bug in the engine, not in the book
     if collection.key is None:
         return [where.data / collection.path]
@@ -80,13 +88,22 @@ def _paths(where, name: str) -> list[Path]:
     return [folder / f"{key}.yaml"] if key else sorted(folder.glob("*.yaml"))
 
 
-def digest(files: Iterable[Path], salt: str = "") -> str:
-    """A short hash of the files' bytes (a missing file counts as empty)."""
+def digest(book, names: Iterable[str], salt: str = "") -> str:
+    """A short hash of what the inputs give a widget (a missing file counts as empty)."""
     hashed = hashlib.sha256(salt.encode())
-    for path in files:
-        hashed.update(path.name.encode())
-        try:
-            hashed.update(path.read_bytes())
-        except OSError:
-            pass
+    for name in names:
+        kind, _, key = name.partition(":")
+        hashed.update(name.encode())
+        if kind == "title":
+            page = book.chapters.get(key)
+            hashed.update((page.title if page else "").encode())
+        elif kind == "question-ids":
+            hashed.update(repr([(c, [q.id for q in qs]) for c, qs in sorted(book.quizzes.items())]).encode())
+        else:
+            for path in _paths(book.paths, name):
+                hashed.update(path.name.encode())
+                try:
+                    hashed.update(path.read_bytes())
+                except OSError:
+                    pass
     return hashed.hexdigest()[:16]

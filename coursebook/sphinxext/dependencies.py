@@ -55,13 +55,13 @@ def stamp_widget_cells(app: Sphinx, docname: str, source: list[str]) -> None:
     calls = [c for c in chapter.calls if c.kind == "widget"] if chapter else []
     if not calls:
         return
-    files = inputs.paths(book, inputs.page_inputs(book, page))
-    for path in files:
+    names = inputs.page_inputs(book, page)
+    for path in inputs.paths(book, names):
         app.env.note_dependency(str(path))
     lines = source[0].split("\n")
     first = min(c.line for c in calls) - 1
     if 0 <= first < len(lines) and not lines[first].rstrip().endswith("\\"):
-        lines[first] += f"  # inputs {inputs.digest(files, salt=app.config.coursebook_engine)}"
+        lines[first] += f"  # inputs {inputs.digest(book, names, salt=app.config.coursebook_engine)}"
         source[0] = "\n".join(lines)
 
 

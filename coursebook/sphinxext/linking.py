@@ -39,7 +39,8 @@ class ResolveBookLinks(SphinxPostTransform):
         for raw in list(self.document.findall(nodes.raw)):
             text = raw.astext()
             if links.PREFIX in text:
-                raw.replace(raw[0], nodes.Text(links.PATTERN.sub(lambda m: self.address(m.group(0), raw), text)))
+                resolved = links.PATTERN.sub(lambda m, node=raw: self.address(m.group(0), node), text)
+                raw.replace(raw[0], nodes.Text(resolved))
 
     def address(self, link: str, node: nodes.Node) -> str:
         document, anchor = links.parse(link)
