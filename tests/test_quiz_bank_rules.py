@@ -101,3 +101,21 @@ def test_every_question_that_judges_a_claim_in_the_closing_bank_names_it(book):
     judged = [q for q in book.quizzes["what-happened-next"] if q.claim]
     assert len(judged) >= 6
     assert all(q.claim in book.claims for q in judged)
+
+
+def test_numeric_feedback_that_gives_the_answer(scratch_book):
+    path = scratch_book / "data" / "quizzes" / "iran-bargaining-chip.yaml"
+    line = line_of(path, "      low: Too low. Re-read ¶13 for the experts' estimate.")
+    edit(path, "      low: Too low. Re-read ¶13 for the experts' estimate.", "      low: Too low. ¶13 gives $4bn.")
+    assert problems(scratch_book) == [
+        f"data/quizzes/iran-bargaining-chip.yaml:{line}: the “low” feedback gives the answer 4; "
+        "say which ¶ or event to look at instead, and leave the answer to the explanation"
+    ]
+
+
+def test_numeric_feedback_may_name_other_numbers(book):
+    from coursebook.checks.quizzes import numeric_hints_keep_the_answer
+
+    assert run(book, rules=[numeric_hints_keep_the_answer]).items == []
+    question = next(q for q in book.questions() if q.id == "next-assad-fall-year")
+    assert "2017" in question.feedback.low  # a year that is not the answer is no give-away

@@ -153,3 +153,24 @@ def wrong_feedback_keeps_the_key(book, report: Problems) -> None:
                         "say why this option is wrong and which ¶ to re-read, and leave the answer to the explanation",
                     )
                     break
+
+
+def _shown_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+@rule(needs=("quizzes",))
+def numeric_hints_keep_the_answer(book, report: Problems) -> None:
+    """The "too low" and "too high" feedback of a numeric question is shown on a wrong
+    try, so it must not state the answer (the explanation may)."""
+    for question in book.questions():
+        if question.type != "numeric":
+            continue
+        answer = re.compile(rf"(?<![\d.]){re.escape(_shown_number(question.answer))}(?![\d]|\.\d)")
+        for side in ("low", "high"):
+            if answer.search(getattr(question.feedback, side)):
+                report.at(
+                    question.feedback, side,
+                    f"the “{side}” feedback gives the answer {_shown_number(question.answer)}; "
+                    "say which ¶ or event to look at instead, and leave the answer to the explanation",
+                )
