@@ -88,12 +88,18 @@ def test_wrong_feedback_that_repeats_the_key(book):
     assert run(book, rules=[wrong_feedback_keeps_the_key]).items == []
 
 
+def _break_bank(root, chapter: str, old: str, new: str) -> tuple[list[str], str]:
+    """Replace ``old`` in a bank of a scratch copy; the problems, and ``file:line`` of the edit."""
+    path = root / "data" / "quizzes" / f"{chapter}.yaml"
+    where = f"data/quizzes/{chapter}.yaml:{line_of(path, old)}"
+    edit(path, old, new)
+    return problems(root), where
+
+
 def test_a_question_naming_an_unknown_claim(scratch_book):
-    path = scratch_book / "data" / "quizzes" / "what-happened-next.yaml"
-    line = line_of(path, "claim: russia-will-look-for-exit")
-    edit(path, "claim: russia-will-look-for-exit", "claim: russia-will-look-for-exits")
-    assert problems(scratch_book) == [
-        f"data/quizzes/what-happened-next.yaml:{line}: the claim “russia-will-look-for-exits” is not in data/claims.yaml (did you mean “russia-will-look-for-exit”?)"
+    found, where = _break_bank(scratch_book, "what-happened-next", "claim: russia-will-look-for-exit", "claim: russia-will-look-for-exits")
+    assert found == [
+        f"{where}: the claim “russia-will-look-for-exits” is not in data/claims.yaml (did you mean “russia-will-look-for-exit”?)"
     ]
 
 
@@ -104,12 +110,9 @@ def test_every_question_that_judges_a_claim_in_the_closing_bank_names_it(book):
 
 
 def test_numeric_feedback_that_gives_the_answer(scratch_book):
-    path = scratch_book / "data" / "quizzes" / "iran-bargaining-chip.yaml"
-    line = line_of(path, "      low: Too low. Re-read ¶13 for the experts' estimate.")
-    edit(path, "      low: Too low. Re-read ¶13 for the experts' estimate.", "      low: Too low. ¶13 gives $4bn.")
-    assert problems(scratch_book) == [
-        f"data/quizzes/iran-bargaining-chip.yaml:{line}: the “low” feedback gives the answer 4; "
-        "say which ¶ or event to look at instead, and leave the answer to the explanation"
+    found, where = _break_bank(scratch_book, "iran-bargaining-chip", "low: Too low. Re-read ¶13 for the experts' estimate.", "low: Too low. ¶13 gives $4bn.")
+    assert found == [
+        f"{where}: the “low” feedback gives the answer 4; say which ¶ or event to look at instead, and leave the answer to the explanation"
     ]
 
 
