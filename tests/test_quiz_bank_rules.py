@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from conftest import edit, line_of, problems
+
 from coursebook.checks import run
 from coursebook.checks.quizzes import keyed_longest, no_length_tell, wrong_feedback_keeps_the_key
 
@@ -49,7 +50,9 @@ def test_a_bank_where_the_longest_option_is_mostly_right(book):
     broken = _bank_with(book, "seeking-a-way-out", 3)  # 3 of 5: 60 %
     found = _length_problems(broken)
     assert len(found) == 1
-    assert found[0].startswith("data/quizzes/seeking-a-way-out.yaml:1: in 3 of the 5 single-answer questions the right answer is the longest option")
+    assert found[0].startswith(
+        "data/quizzes/seeking-a-way-out.yaml:1: in 3 of the 5 single-answer questions the right answer is the longest option"
+    )
     assert "scores 60 %" in found[0]
 
 
@@ -78,7 +81,9 @@ def test_wrong_feedback_that_repeats_the_key(book):
     wrong = question.options[_first_wrong(question)]
     told = wrong.model_copy(update={"feedback": f"No: the answer is “{key.text}”."})
     options = [told if o is wrong else o for o in question.options]
-    questions = [question.model_copy(update={"options": options}) if q is question else q for q in book.quizzes["hope-of-a-deal"]]
+    questions = [
+        question.model_copy(update={"options": options}) if q is question else q for q in book.quizzes["hope-of-a-deal"]
+    ]
     broken = replace(book, quizzes={**book.quizzes, "hope-of-a-deal": questions})
     found = [str(p) for p in run(broken, rules=[wrong_feedback_keeps_the_key]).items]
     assert found == [
@@ -97,7 +102,9 @@ def _break_bank(root, chapter: str, old: str, new: str) -> tuple[list[str], str]
 
 
 def test_a_question_naming_an_unknown_claim(scratch_book):
-    found, where = _break_bank(scratch_book, "what-happened-next", "claim: russia-will-look-for-exit", "claim: russia-will-look-for-exits")
+    found, where = _break_bank(
+        scratch_book, "what-happened-next", "claim: russia-will-look-for-exit", "claim: russia-will-look-for-exits"
+    )
     assert found == [
         f"{where}: the claim “russia-will-look-for-exits” is not in data/claims.yaml (did you mean “russia-will-look-for-exit”?)"
     ]
@@ -110,7 +117,12 @@ def test_every_question_that_judges_a_claim_in_the_closing_bank_names_it(book):
 
 
 def test_numeric_feedback_that_gives_the_answer(scratch_book):
-    found, where = _break_bank(scratch_book, "iran-bargaining-chip", "low: Too low. Re-read ¶13 for the experts' estimate.", "low: Too low. ¶13 gives $4bn.")
+    found, where = _break_bank(
+        scratch_book,
+        "iran-bargaining-chip",
+        "low: Too low. Re-read ¶13 for the experts' estimate.",
+        "low: Too low. ¶13 gives $4bn.",
+    )
     assert found == [
         f"{where}: the “low” feedback gives the answer 4; say which ¶ or event to look at instead, and leave the answer to the explanation"
     ]
