@@ -110,10 +110,19 @@ def test_a_question_naming_an_unknown_claim(scratch_book):
     ]
 
 
-def test_every_question_that_judges_a_claim_in_the_closing_bank_names_it(book):
-    judged = [q for q in book.quizzes["what-happened-next"] if q.claim]
-    assert len(judged) >= 6
-    assert all(q.claim in book.claims for q in judged)
+def test_the_closing_bank_has_six_questions_that_weigh_evidence_on_a_claim(book):
+    weighing = [q for q in book.quizzes["what-happened-next"] if q.objective == "next-weigh-evidence"]
+    assert len(weighing) >= 6
+    for question in weighing:
+        assert question.claim in book.claims, question.id
+        assert book.claims[question.claim].paragraph == question.passage, question.id
+        assert all(option.feedback.strip() for option in question.options), question.id
+
+
+def test_questions_that_name_a_claim_link_to_its_paragraph(book):
+    named = [q for q in book.questions() if q.claim]
+    assert named
+    assert [q.id for q in named if book.claims[q.claim].paragraph != q.passage] == []
 
 
 def test_numeric_feedback_that_gives_the_answer(scratch_book):
