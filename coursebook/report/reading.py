@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,6 +154,12 @@ def _from_csv(name: str, text: str) -> list[Export]:
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if found:
+            want, record, saw = found.groups()
+            starts = _record_lines(text)
+            line = starts[int(record) - 2] if 2 <= int(record) < len(starts) + 2 else record  # pandas counts records
+            raise Unusable(f"{name}:{line}: this line has {saw} fields, the header {want} (a comma outside quotes?).") from None
         raise Unusable(f"{name}: not a readable CSV file ({str(exc).strip()}).") from None
     missing = [c for c in CSV_COLUMNS if c not in frame.columns]
     if missing:

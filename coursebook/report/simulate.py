@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from ..answers import CSV_COLUMNS, FORMAT, VERSION, book_fingerprints
-from ..grading import correct_response, grade, wrong_responses
+from ..grading import correct_response, wrong_responses
 from .classdata import book_id, question_index
 
 TWICE = (3, 8, 15, 22)  # students who hand in twice
-STALE = 5  # the student whose file was graded against older keys
+STALE = 4  # the student whose file was graded against older keys
 BROKEN = "student-31-broken.json"
 NAMES = ["Amal", "Boris", "Chloé", "Dmitri", "Elif", "Farid", "Grace", "Hana", "Ivan", "Jonas",
          "Karim", "Lena", "Mateo", "Nour", "Olga", "Pedro", "Qing", "Rania", "Sami", "Tomás",
@@ -52,22 +52,23 @@ class Truth:
 
 
 def _answer(rng: random.Random, question, chance: float, favourite: int) -> dict[str, Any]:
-    """One student's tries at one question, as the page would record them."""
+    """One student's tries at one question, right or wrong by construction, as the page records them."""
     wrong = wrong_responses(question)
-    pick = lambda: wrong[favourite] if rng.random() < 0.6 else rng.choice(wrong)  # noqa: E731
+    right = lambda: (correct_response(question), True)  # noqa: E731
+    miss = lambda: (wrong[favourite] if rng.random() < 0.6 else rng.choice(wrong), False)  # noqa: E731
     if rng.random() < 0.03:
-        return {"raws": [], "shown": True}  # "Show the answer" before any try
+        return {"tries": [], "shown": True, "asked": True}  # "Show the answer" before any try
     if rng.random() < chance:
-        return {"raws": [correct_response(question)], "shown": False}
-    raws = [pick()]
+        return {"tries": [right()], "shown": False, "asked": False}
+    tries = [miss()]
     if rng.random() < 0.25:
-        return {"raws": raws, "shown": True}  # asked after one wrong try
+        return {"tries": tries, "shown": True, "asked": True}  # asked after one wrong try
     if rng.random() < 0.6:
-        return {"raws": raws + [correct_response(question)], "shown": False}
-    raws.append(pick())  # a second wrong try: the page shows the answer itself
+        return {"tries": tries + [right()], "shown": False, "asked": False}
+    tries.append(miss())  # a second wrong try: the page shows the answer by itself
     if rng.random() < 0.5:
-        raws.append(correct_response(question))
-    return {"raws": raws, "shown": True}
+        tries.append(right())
+    return {"tries": tries, "shown": True, "asked": False}
 
 
 def _student(rng: random.Random, book, difficulty: dict[str, float], favourites: dict[str, int]) -> dict[str, dict]:
@@ -80,8 +81,8 @@ def _student(rng: random.Random, book, difficulty: dict[str, float], favourites:
             continue
         chance = 1 / (1 + math.exp(-1.7 * (ability - difficulty[qid])))
         record = _answer(rng, question, chance, favourites[qid])
-        record["correct"] = [grade(question, raw).correct for raw in record["raws"]]
-        record["asked"] = record["shown"] and not (len(record["correct"]) >= 2 and not any(record["correct"][:2]))
+        record["raws"] = [raw for raw, _ in record["tries"]]
+        record["correct"] = [ok for _, ok in record.pop("tries")]
         records[qid] = record
     return records
 
