@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..answers import book_fingerprints, qualified_id
 from ..grading import ResponseError, grade
-from .reading import Export, read_files
+from .reading import Export, expand, read_files
 
 TRY_COLUMNS = ["student", "source", "question", "chapter", "type", "try", "time", "raw", "response", "correct"]
 RECORD_COLUMNS = ["student", "question", "chapter", "objective", "tries", "first_correct", "answer_shown", "asked"]
@@ -52,7 +52,8 @@ def question_index(book) -> dict[str, tuple[str, object]]:
 
 
 def load_class(files: list[Path | str], book) -> ClassData:
-    exports, problems = read_files([Path(f) for f in files])
+    """Read answer files (a folder stands for the .json and .csv files in it)."""
+    exports, problems = read_files(expand([Path(f) for f in files]))
     ours = book_id(book)
     for export in [e for e in exports if e.book != ours]:
         problems.append(f"{export.source}: answers for another book (“{export.book}”), not this one (“{ours}”).")

@@ -11,22 +11,12 @@ import sys
 from pathlib import Path
 
 from .classdata import load_class
+from .reading import expand
 from .page import render
 
 
 class OutError(Exception):
     """The --out path cannot be written."""
-
-
-def expand(files: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for path in files:
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in (".json", ".csv") and p.is_file())
-            out += found or [path]  # an empty folder is reported as a file that cannot be used
-        else:
-            out.append(path)
-    return out
 
 
 def check_out(out: Path) -> None:

@@ -49,6 +49,18 @@ class Export:
     where: dict[tuple[str, int], str] = field(default_factory=dict)  # (qid, try) -> place
 
 
+def expand(files: list[Path]) -> list[Path]:
+    """The files to read: a folder stands for the ``.json`` and ``.csv`` files in it."""
+    out: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in (".json", ".csv") and p.is_file())
+            out += found or [path]  # an empty folder is reported as a file that cannot be used
+        else:
+            out.append(path)
+    return out
+
+
 def read_files(paths: list[Path]) -> tuple[list[Export], list[str]]:
     """(the exports that could be read, one problem per file that could not)."""
     exports: list[Export] = []
@@ -68,7 +80,7 @@ def read_file(path: Path) -> list[Export]:
     except FileNotFoundError:
         raise Unusable(f"{name}: no such file.") from None
     except IsADirectoryError:
-        raise Unusable(f"{name}: is a folder, not an answers file.") from None
+        raise Unusable(f"{name}: a folder with no .json or .csv answers files in it.") from None
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise Unusable(f"{name}:{line}: not UTF-8 text; is this the file downloaded from the progress page?") from None
