@@ -21,7 +21,8 @@ from coursebook.answers import qualified_id
 from coursebook.report import completion, load_class, mastery, question_stats
 from coursebook.report.simulate import simulate
 
-from conftest import ROOT
+from browserkit import new_context, open_offline, run_axe
+from conftest import ROOT, serve
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +38,17 @@ def data(simulated, book):
 
 
 @pytest.fixture(scope="module")
-def page(simulated, tmp_path_factory):
+def report_file(simulated, tmp_path_factory):
     truth, folder = simulated
     out = tmp_path_factory.mktemp("report") / "report.html"
     status = cli.main(["--root", str(ROOT), "report", str(folder), "--out", str(out)])
     assert status == 0
-    return BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
+    return out
+
+
+@pytest.fixture(scope="module")
+def page(report_file):
+    return BeautifulSoup(report_file.read_text(encoding="utf-8"), "html.parser")
 
 
 # --- the figures, worked out by hand ---------------------------------------------------
@@ -294,3 +300,18 @@ def test_cli_errors_are_plain_words(tmp_path, capsys):
     assert status == 2 and "the folder" in err and "does not exist" in err
     status = cli.main(["--root", str(ROOT), "report", str(tmp_path), "--out", str(tmp_path)])
     assert status == 2 and "is a folder" in capsys.readouterr().err
+
+
+@pytest.mark.browser
+def test_page_in_a_browser_loads_nothing_and_passes_axe(report_file, browser):
+    server = serve(report_file.parent)
+    base = next(server)
+    try:
+        context = new_context(browser, viewport={"width": 375, "height": 800})
+        tab, log = open_offline(context, base)
+        tab.goto(f"{base}/{report_file.name}", wait_until="networkidle")
+        assert tab.get_by_role("img", name="Mastery per learning objective").is_visible()
+        assert log.problems() == [] and run_axe(tab) == []
+        context.close()
+    finally:
+        next(server, None)

@@ -16,7 +16,7 @@ CSS = """
 body{font:16px/1.5 system-ui,sans-serif;color:#1d1d1f;margin:0 auto;max-width:1180px;padding:1rem 1.25rem 3rem}
 h1{font-size:1.6rem}h2{margin-top:2.5rem;border-bottom:2px solid #d0d7de;padding-bottom:.2rem}
 .pair{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}.pair>*{flex:1 1 420px;min-width:0}.pair>svg{flex:0 0 auto}
-.scroll{overflow-x:auto}table{border-collapse:collapse;font-size:.9rem}
+.scroll{overflow-x:auto}.scroll:focus-visible{outline:3px solid #1f5f99;outline-offset:2px}table{border-collapse:collapse;font-size:.9rem}
 th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
 td.num{text-align:right;font-variant-numeric:tabular-nums}thead th{background:#f3f5f7}
 .chart .bar{fill:#2f6f9f}.chart .grid{stroke:#c8ced6}.chart text{font:12px system-ui,sans-serif;fill:#1d1d1f}
@@ -36,7 +36,9 @@ def num(value, digits: int = 2) -> str:
 
 def _table(caption: str, head: list[str], rows: list[list[tuple[str, bool]]], attrs: list[str] | None = None) -> str:
     """A table; each cell is (already escaped html, numeric?)."""
-    out = [f'<div class="scroll"><table><caption>{escape(caption)}</caption><thead><tr>']
+    # A scrolling table is a region a keyboard can reach (and scroll).
+    out = [f'<div class="scroll" tabindex="0" role="region" aria-label="{escape(caption)}">'
+           f'<table><caption>{escape(caption)}</caption><thead><tr>']
     out += [f'<th scope="col">{escape(h)}</th>' for h in head]
     out.append("</tr></thead><tbody>")
     for n, row in enumerate(rows):
