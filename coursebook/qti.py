@@ -80,8 +80,12 @@ def _numeric(question) -> list[str]:
 
 def question_text(number: int, question) -> str:
     unit = f" (in {question.unit})" if question.type == "numeric" and question.unit else ""
-    lines = [f"Title: {question.id}", "Points: 1", f"{number}. {plain(question.prompt + unit)}",
-             f"... {plain(question.explanation)}"]
+    lines = [
+        f"Title: {question.id}",
+        "Points: 1",
+        f"{number}. {plain(question.prompt + unit)}",
+        f"... {plain(question.explanation)}",
+    ]
     lines += _numeric(question) if question.type == "numeric" else _choices(question)
     return "\n".join(lines)
 
@@ -89,9 +93,11 @@ def question_text(number: int, question) -> str:
 def chapter_quiz(book, chapter: str) -> ChapterQuiz:
     title = book.chapters[chapter].title if chapter in book.chapters else chapter
     quiz = ChapterQuiz(chapter, title, "")
-    blocks = [f"Quiz title: {title}",
-              f"Quiz description: {plain(f'Questions on “{title}” from the course book “{book.article.info.title}”.')}",
-              "Shuffle answers: true"]
+    blocks = [
+        f"Quiz title: {title}",
+        f"Quiz description: {plain(f'Questions on “{title}” from the course book “{book.article.info.title}”.')}",
+        "Shuffle answers: true",
+    ]
     number = 0
     for question in book.quizzes[chapter]:
         if question.type not in CARRIED:
@@ -110,21 +116,33 @@ def chapter_quiz(book, chapter: str) -> ChapterQuiz:
 
 
 def _readme(book, quizzes: list[ChapterQuiz]) -> str:
-    lines = [f"# QTI packages: {book.article.info.title}", "",
-             "One QTI 1.2 package per chapter, written by text2qti. In Canvas: Settings → Import course content →",
-             "QTI .zip file. Preview every quiz after importing it.", "",
-             "## What the packages carry", "",
-             "- single-choice questions as multiple choice, true/false as true/false, multiple-choice as multiple",
-             "  answers, each option with its own feedback and the explanation as general feedback;",
-             "- numeric questions as numerical questions, with their tolerance;",
-             "- each chapter's “Think it through” prompts as essay questions (graded by hand).", "",
-             "## What they cannot carry", "",
-             "text2qti writes no ordering and no matching questions, so these types are left out:", "",
-             *[f"- `{kind}` ({name} questions)" for kind, name in NOT_CARRIED.items()], "",
-             "Add them by hand in the platform if you need them. Left out, by chapter:", ""]
+    lines = [
+        f"# QTI packages: {book.article.info.title}",
+        "",
+        "One QTI 1.2 package per chapter, written by text2qti. In Canvas: Settings → Import course content →",
+        "QTI .zip file. Preview every quiz after importing it.",
+        "",
+        "## What the packages carry",
+        "",
+        "- single-choice questions as multiple choice, true/false as true/false, multiple-choice as multiple",
+        "  answers, each option with its own feedback and the explanation as general feedback;",
+        "- numeric questions as numerical questions, with their tolerance;",
+        "- each chapter's “Think it through” prompts as essay questions (graded by hand).",
+        "",
+        "## What they cannot carry",
+        "",
+        "text2qti writes no ordering and no matching questions, so these types are left out:",
+        "",
+        *[f"- `{kind}` ({name} questions)" for kind, name in NOT_CARRIED.items()],
+        "",
+        "Add them by hand in the platform if you need them. Left out, by chapter:",
+        "",
+    ]
     for quiz in quizzes:
         left = ", ".join(f"{qid} ({kind})" for qid, kind in quiz.left_out) or "none"
-        lines.append(f"- {quiz.chapter}.zip: {len(quiz.carried)} question(s) and {quiz.essays} essay(s); left out: {left}")
+        lines.append(
+            f"- {quiz.chapter}.zip: {len(quiz.carried)} question(s) and {quiz.essays} essay(s); left out: {left}"
+        )
     return "\n".join(lines) + "\n"
 
 

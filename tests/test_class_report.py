@@ -14,15 +14,14 @@ import math
 import re
 
 import pytest
+from browserkit import new_context, open_offline, run_axe
 from bs4 import BeautifulSoup
+from conftest import ROOT, serve
 
 from coursebook import cli
 from coursebook.answers import qualified_id
 from coursebook.report import completion, load_class, mastery, question_stats
 from coursebook.report.simulate import simulate
-
-from browserkit import new_context, open_offline, run_axe
-from conftest import ROOT, serve
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +68,9 @@ def expected_completion(truth, book):
 
 
 def _scores(truth):
-    return {s: sum(1 for r in records.values() if r["raws"] and r["correct"][0]) for s, records in truth.records.items()}
+    return {
+        s: sum(1 for r in records.values() if r["raws"] and r["correct"][0]) for s, records in truth.records.items()
+    }
 
 
 def _pearson(xs, ys):
@@ -176,7 +177,11 @@ def test_mastery_per_objective(simulated, data, book):
 
 def test_stored_verdicts_are_never_trusted(simulated, data):
     truth, _ = simulated
-    name = next(s for s, r in truth.records.items() if data.students.set_index("student").at[s, "source"] == str(truth.stale_file))
+    name = next(
+        s
+        for s, r in truth.records.items()
+        if data.students.set_index("student").at[s, "source"] == str(truth.stale_file)
+    )
     for qid in truth.stale_questions:
         record = data.records[(data.records["student"] == name) & (data.records["question"] == qid)].iloc[0]
         if truth.records[name][qid]["raws"]:
@@ -185,7 +190,9 @@ def test_stored_verdicts_are_never_trusted(simulated, data):
 
 def test_latest_hand_in_wins_stale_keys_and_broken_files_are_named(simulated, data):
     truth, _ = simulated
-    assert data.problems == [f"{truth.broken_file}:{truth.broken_line}: not valid JSON (Expecting ',' delimiter at column 3)."]
+    assert data.problems == [
+        f"{truth.broken_file}:{truth.broken_line}: not valid JSON (Expecting ',' delimiter at column 3)."
+    ]
     assert set(data.students["source"]) & {str(p) for p in truth.superseded} == set()
     for old in truth.superseded:
         assert any(str(old) in w and "handed in 2 times" in w for w in data.warnings)
@@ -211,21 +218,29 @@ def test_page_shows_the_same_figures(simulated, page, book):
         assert cells == [_pct(shares[(row["data-student"], c)]) for c in chapters]
     for qid, _, question in _questions(book):
         want = expected_question(truth, qid, question)
-        cells = [td.get_text(" ", strip=True) for td in page.select_one(f'#questions tr[data-question="{qid}"]').find_all("td")]
+        cells = [
+            td.get_text(" ", strip=True)
+            for td in page.select_one(f'#questions tr[data-question="{qid}"]').find_all("td")
+        ]
         assert cells[2] == _pct(want["p"]) and cells[5] == _pct(want["asked"]), qid
         assert cells[3] == ("—" if math.isnan(want["r"]) else f"{want['r']:.2f}"), qid
         assert cells[4] == (f"{want['wrong'][0]} ({want['wrong'][1]}×)" if want["wrong"][1] else "—"), qid
     for objective, value in expected_mastery(truth, book).items():
-        assert page.select_one(f'#mastery tr[data-objective="{objective}"]').find_all("td")[-1].get_text() == _pct(value)
+        assert page.select_one(f'#mastery tr[data-objective="{objective}"]').find_all("td")[-1].get_text() == _pct(
+            value
+        )
 
 
 def test_page_lists_written_answers_by_prompt(simulated, page):
     truth, _ = simulated
     by_prompt: dict[str, set[str]] = {}
-    for student, answers in truth.written.items():
+    for answers in truth.written.values():
         for answer in answers:
             by_prompt.setdefault(answer["prompt"], set()).add(answer["text"])
-    shown = {s["data-prompt"]: {b.get_text() for b in s.find_all("blockquote")} for s in page.select("#written section.prompt")}
+    shown = {
+        s["data-prompt"]: {b.get_text() for b in s.find_all("blockquote")}
+        for s in page.select("#written section.prompt")
+    }
     assert shown == by_prompt
 
 
@@ -249,10 +264,24 @@ HEADER = "student,book,title,edition,exported,keys_fingerprint,question,chapter,
 
 
 def _row(book_id, **cells):
-    base = {"student": "Ana", "book": book_id, "title": "T", "edition": "student", "exported": "2026-11-20T10:00:00Z",
-            "keys_fingerprint": "k", "question": "hope-of-a-deal/hope-five-months", "chapter": "hope-of-a-deal",
-            "type": "numeric", "fingerprint": "f", "try": "1", "time": "2026-11-20T09:00:00Z", "response": "5",
-            "raw": "5", "correct": "true", "answer_shown": "false"}
+    base = {
+        "student": "Ana",
+        "book": book_id,
+        "title": "T",
+        "edition": "student",
+        "exported": "2026-11-20T10:00:00Z",
+        "keys_fingerprint": "k",
+        "question": "hope-of-a-deal/hope-five-months",
+        "chapter": "hope-of-a-deal",
+        "type": "numeric",
+        "fingerprint": "f",
+        "try": "1",
+        "time": "2026-11-20T09:00:00Z",
+        "response": "5",
+        "raw": "5",
+        "correct": "true",
+        "answer_shown": "false",
+    }
     base.update(cells)
     return ",".join(base[c] for c in HEADER.strip().split(",")) + "\n"
 
@@ -262,27 +291,35 @@ def test_a_bad_csv_line_is_named_and_the_other_files_go_on(tmp_path, book):
 
     ours = book_id(book)
     bad = tmp_path / "ana.csv"
-    written = _row(ours, type="written", question="hope-of-a-deal-think-1", response='"two\nlines, quoted"', raw="", **{"try": ""})
+    written = _row(
+        ours, type="written", question="hope-of-a-deal-think-1", response='"two\nlines, quoted"', raw="", **{"try": ""}
+    )
     bad.write_text(HEADER + written + _row(ours) + _row(ours, raw='"[1,"', **{"try": "2"}), encoding="utf-8")
     good = tmp_path / "ben.csv"
     good.write_text(HEADER + _row(ours, student="Ben"), encoding="utf-8")
     other = tmp_path / "other.csv"
     other.write_text(HEADER + _row("another-book", student="Cai"), encoding="utf-8")
     data = load_class([bad, good, other], book)
-    assert data.problems == [f"{bad}:5: the “raw” response '[1,' is not valid JSON.",
-                             f"{other}: answers for another book (“another-book”), not this one (“{ours}”)."]
+    assert data.problems == [
+        f"{bad}:5: the “raw” response '[1,' is not valid JSON.",
+        f"{other}: answers for another book (“another-book”), not this one (“{ours}”).",
+    ]
     assert list(data.students["student"]) == ["Ben"]
     bad.write_text(HEADER + written + _row(ours, raw="[1,2]"), encoding="utf-8")
-    assert load_class([bad], book).problems == [f"{bad}:4: this line has 17 fields, the header 16 (a comma outside quotes?)."]
+    assert load_class([bad], book).problems == [
+        f"{bad}:4: this line has 17 fields, the header 16 (a comma outside quotes?)."
+    ]
 
 
 def test_json_problems_name_the_json_path(tmp_path, book):
     from coursebook.report.reading import Unusable, read_file
 
     path = tmp_path / "a.json"
-    path.write_text('{"format": "coursebook-answers", "version": 2, "book": "b", "title": "t", "edition": "student",'
-                    ' "student": "A", "exported": "x", "keys_fingerprint": "k", "questions": [{"id": "c/q", "chapter": "c",'
-                    ' "type": "single", "fingerprint": "f", "tries": [{"raw": 0, "response": "x", "correct": true}]}]}')
+    path.write_text(
+        '{"format": "coursebook-answers", "version": 2, "book": "b", "title": "t", "edition": "student",'
+        ' "student": "A", "exported": "x", "keys_fingerprint": "k", "questions": [{"id": "c/q", "chapter": "c",'
+        ' "type": "single", "fingerprint": "f", "tries": [{"raw": 0, "response": "x", "correct": true}]}]}'
+    )
     with pytest.raises(Unusable, match=re.escape(f"{path}: at questions[0].tries[0].time: field required.")):
         read_file(path)
     path.write_text('{"format": "coursebook-answers", "version": 1}')
@@ -291,7 +328,9 @@ def test_json_problems_name_the_json_path(tmp_path, book):
 
 
 def test_cli_errors_are_plain_words(tmp_path, capsys):
-    status = cli.main(["--root", str(ROOT), "report", str(tmp_path / "missing.json"), "--out", str(tmp_path / "r.html")])
+    status = cli.main(
+        ["--root", str(ROOT), "report", str(tmp_path / "missing.json"), "--out", str(tmp_path / "r.html")]
+    )
     err = capsys.readouterr().err
     assert status == 1 and f"{tmp_path / 'missing.json'}: no such file." in err and "Traceback" not in err
     assert "No usable answers file" in err and not (tmp_path / "r.html").exists()

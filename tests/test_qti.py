@@ -9,15 +9,18 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
+from conftest import ROOT
 
 from coursebook import cli
 from coursebook.lessons import think_prompts
 
-from conftest import ROOT
-
 NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
-KINDS = {"single": "multiple_choice_question", "true-false": "true_false_question",
-         "multiple": "multiple_answers_question", "numeric": "numerical_question"}
+KINDS = {
+    "single": "multiple_choice_question",
+    "true-false": "true_false_question",
+    "multiple": "multiple_answers_question",
+    "numeric": "numerical_question",
+}
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +52,10 @@ def _text(mattext: str) -> str:
 
 
 def _labels(item):
-    return {label.get("ident"): _text(label.findtext(".//q:mattext", namespaces=NS))
-            for label in item.iterfind(".//q:response_label", NS)}
+    return {
+        label.get("ident"): _text(label.findtext(".//q:mattext", namespaces=NS))
+        for label in item.iterfind(".//q:response_label", NS)
+    }
 
 
 def _scoring(item):
@@ -82,9 +87,14 @@ def test_one_package_per_chapter_with_the_right_items_and_keys(out, book):
         for question in carried:
             item = items[question.id]
             assert _kind(item) == KINDS[question.type], question.id
-            assert _text(item.findtext("q:presentation/q:material/q:mattext", namespaces=NS)).startswith(question.prompt)
+            assert _text(item.findtext("q:presentation/q:material/q:mattext", namespaces=NS)).startswith(
+                question.prompt
+            )
             if question.type == "numeric":
-                assert _keyed(item, question) == (question.answer - question.tolerance, question.answer + question.tolerance)
+                assert _keyed(item, question) == (
+                    question.answer - question.tolerance,
+                    question.answer + question.tolerance,
+                )
             elif question.type == "multiple":
                 assert _keyed(item, question) == sorted(o.text for o in question.options if o.correct), question.id
                 assert sorted(_labels(item).values()) == sorted(o.text for o in question.options)
@@ -105,10 +115,10 @@ def test_readme_lists_what_the_packages_cannot_carry(out, book):
 
 
 def test_text_is_carried_as_written(tmp_path, book):
-    from coursebook.qti import plain
-
     from text2qti.config import Config
     from text2qti.quiz import Quiz
+
+    from coursebook.qti import plain
 
     tricky = "Costs of $4bn and $5bn *each*, <b>bold</b> & 'quoted' -- 1. a) [x] ... _done_"
     quiz = Quiz(f"Quiz title: t\n\n1. {plain(tricky)}\n*a) {plain('yes')}\nb) no\n", config=Config())

@@ -9,4 +9,12 @@ the page. ``python -m coursebook report FILE... --out report.html`` does all thr
 from .classdata import ClassData, load_class
 from .figures import completion, mastery, mastery_by_student, question_stats, written_answers
 
-__all__ = ["ClassData", "completion", "load_class", "mastery", "mastery_by_student", "question_stats", "written_answers"]
+__all__ = [
+    "ClassData",
+    "completion",
+    "load_class",
+    "mastery",
+    "mastery_by_student",
+    "question_stats",
+    "written_answers",
+]

@@ -48,7 +48,9 @@ def book_id(book) -> str:
 
 def question_index(book) -> dict[str, tuple[str, object]]:
     """Qualified question id -> (chapter, question record), in reading order."""
-    return {qualified_id(chapter, q.id): (chapter, q) for chapter, questions in book.ordered_quizzes() for q in questions}
+    return {
+        qualified_id(chapter, q.id): (chapter, q) for chapter, questions in book.ordered_quizzes() for q in questions
+    }
 
 
 def load_class(files: list[Path | str], book) -> ClassData:
@@ -76,13 +78,18 @@ def latest_exports(exports: list[Export]) -> tuple[list[Export], list[str]]:
     chosen, warnings = [], []
     for handed in by_student.values():
         times = pd.to_datetime(pd.Series([e.exported for e in handed]), utc=True, errors="coerce", format="ISO8601")
-        order = sorted(range(len(handed)), key=lambda i: (pd.Timestamp.min.tz_localize("UTC") if pd.isna(times[i]) else times[i], i))
+        order = sorted(
+            range(len(handed)),
+            key=lambda i: (pd.Timestamp.min.tz_localize("UTC") if pd.isna(times[i]) else times[i], i),
+        )
         latest = handed[order[-1]]
         chosen.append(latest)
         if len(handed) > 1:
             older = ", ".join(handed[i].source for i in order[:-1])
-            warnings.append(f"{student_label(latest)} handed in {len(handed)} times: using {latest.source} "
-                            f"(exported {latest.exported}), not {older}.")
+            warnings.append(
+                f"{student_label(latest)} handed in {len(handed)} times: using {latest.source} "
+                f"(exported {latest.exported}), not {older}."
+            )
     return chosen, warnings
 
 
@@ -95,9 +102,13 @@ def key_warnings(exports: list[Export], book) -> list[str]:
         gone = sorted(q for q in export.fingerprints if q not in per_question)
         if export.keys_fingerprint == current and not changed and not gone:
             continue
-        parts = [f"{export.source}: graded in the page against other answer keys ({export.keys_fingerprint}; the book's are {current})."]
+        parts = [
+            f"{export.source}: graded in the page against other answer keys ({export.keys_fingerprint}; the book's are {current})."
+        ]
         if changed:
-            parts.append(f"The key of {len(changed)} question(s) changed since: {', '.join(changed)}; their tries are graded again against the current key.")
+            parts.append(
+                f"The key of {len(changed)} question(s) changed since: {', '.join(changed)}; their tries are graded again against the current key."
+            )
         if gone:
             parts.append(f"{len(gone)} question(s) are no longer in the book and are left out: {', '.join(gone)}.")
         warnings.append(" ".join(parts))
@@ -116,8 +127,10 @@ def graded(exports: list[Export], book) -> tuple[pd.DataFrame, pd.DataFrame, lis
             try:
                 correct = grade(question, attempt["raw"]).correct
             except (ResponseError, TypeError) as exc:
-                warnings.append(f"{export.where[(attempt['question'], attempt['try'])]}: this try does not fit the "
-                                f"current question ({exc}); it is left out.")
+                warnings.append(
+                    f"{export.where[(attempt['question'], attempt['try'])]}: this try does not fit the "
+                    f"current question ({exc}); it is left out."
+                )
                 continue
             rows.append({**attempt, "student": student_label(export), "source": export.source, "correct": correct})
     tries = pd.DataFrame(rows, columns=TRY_COLUMNS).sort_values(["student", "question", "try"], kind="stable")
@@ -127,13 +140,23 @@ def graded(exports: list[Export], book) -> tuple[pd.DataFrame, pd.DataFrame, lis
 def _records(tries: pd.DataFrame, exports: list[Export], index) -> pd.DataFrame:
     """Per student and question: tries, first-try result, answer shown, and asked for."""
     shown = pd.DataFrame(
-        [{"student": student_label(e), "question": q, "answer_shown": s} for e in exports for q, s in e.shown.items() if q in index],
+        [
+            {"student": student_label(e), "question": q, "answer_shown": s}
+            for e in exports
+            for q, s in e.shown.items()
+            if q in index
+        ],
         columns=["student", "question", "answer_shown"],
     )
-    per = tries.groupby(["student", "question"], sort=False).agg(
-        tries=("try", "size"), first_correct=("correct", "first"),
-        second_correct=("correct", lambda c: bool(c.iloc[1]) if len(c) > 1 else None),
-    ).reset_index()
+    per = (
+        tries.groupby(["student", "question"], sort=False)
+        .agg(
+            tries=("try", "size"),
+            first_correct=("correct", "first"),
+            second_correct=("correct", lambda c: bool(c.iloc[1]) if len(c) > 1 else None),
+        )
+        .reset_index()
+    )
     records = per.merge(shown, on=["student", "question"], how="outer")
     records["tries"] = records["tries"].fillna(0).astype(int)
     records["answer_shown"] = records["answer_shown"].fillna(False).astype(bool)
@@ -153,6 +176,8 @@ def _written(exports: list[Export]) -> pd.DataFrame:
 
 
 def _students(exports: list[Export]) -> pd.DataFrame:
-    rows = [{"student": student_label(e), "source": e.source, "exported": e.exported, "edition": e.edition} for e in exports]
+    rows = [
+        {"student": student_label(e), "source": e.source, "exported": e.exported, "edition": e.edition} for e in exports
+    ]
     frame = pd.DataFrame(rows, columns=["student", "source", "exported", "edition"])
     return frame.sort_values("student", key=lambda s: s.str.casefold()).reset_index(drop=True)

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from .classdata import load_class
-from .reading import expand
 from .page import render
+from .reading import expand
 
 
 class OutError(Exception):

@@ -60,8 +60,11 @@ def wrong_choices(question, raw) -> list[str]:
         return [f"{raw:g} {question.unit}".strip()]
     if kind == "order":
         return [" → ".join(question.items[i].text for i in raw)]
-    return [f"{question.pairs[left].left} → {question.pairs[chosen].right}"
-            for left, chosen in enumerate(raw) if chosen is not None and chosen != left]
+    return [
+        f"{question.pairs[left].left} → {question.pairs[chosen].right}"
+        for left, chosen in enumerate(raw)
+        if chosen is not None and chosen != left
+    ]
 
 
 def _most_chosen_wrong(data: ClassData, qid: str, question) -> tuple[str, int]:
@@ -84,15 +87,23 @@ def question_stats(data: ClassData) -> pd.DataFrame:
         right = (tried["first_correct"] == True).astype(int)  # noqa: E712
         rest = scores.reindex(tried["student"]).to_numpy() - right.to_numpy()
         wrong, count = _most_chosen_wrong(data, qid, question)
-        rows.append({
-            "question": qid, "chapter": chapter, "type": question.type, "objective": question.objective,
-            "prompt": question.prompt, "students": len(records), "tried": len(tried),
-            "first_try_correct": right.mean() if len(tried) else math.nan,
-            "discrimination": _point_biserial(right.reset_index(drop=True), pd.Series(rest)),
-            "most_chosen_wrong": wrong, "most_chosen_wrong_count": count,
-            "asked_share": records["asked"].mean() if len(records) else math.nan,
-            "mean_tries": tried["tries"].mean() if len(tried) else math.nan,
-        })
+        rows.append(
+            {
+                "question": qid,
+                "chapter": chapter,
+                "type": question.type,
+                "objective": question.objective,
+                "prompt": question.prompt,
+                "students": len(records),
+                "tried": len(tried),
+                "first_try_correct": right.mean() if len(tried) else math.nan,
+                "discrimination": _point_biserial(right.reset_index(drop=True), pd.Series(rest)),
+                "most_chosen_wrong": wrong,
+                "most_chosen_wrong_count": count,
+                "asked_share": records["asked"].mean() if len(records) else math.nan,
+                "mean_tries": tried["tries"].mean() if len(tried) else math.nan,
+            }
+        )
     return pd.DataFrame(rows).set_index("question")
 
 
@@ -100,7 +111,9 @@ def mastery_by_student(data: ClassData) -> pd.DataFrame:
     """Students × objectives: share of the objective's tried questions right at the first try."""
     tried = data.records[data.records["tries"] > 0].assign(right=lambda f: (f["first_correct"] == True).astype(float))  # noqa: E712
     table = tried.pivot_table(index="student", columns="objective", values="right", aggfunc="mean")
-    objectives = [o for o in data.book.objectives if o in set(q.objective for _, q in question_index(data.book).values())]
+    objectives = [
+        o for o in data.book.objectives if o in set(q.objective for _, q in question_index(data.book).values())
+    ]
     return table.reindex(index=data.students["student"], columns=objectives)
 
 
@@ -108,11 +121,17 @@ def mastery(data: ClassData) -> pd.DataFrame:
     """One row per objective that has questions: the students' mean mastery, and how many."""
     table = mastery_by_student(data)
     counts = pd.Series([q.objective for _, q in question_index(data.book).values()]).value_counts()
-    rows = [{
-        "objective": objective, "chapter": data.book.objectives[objective].chapter,
-        "text": data.book.objectives[objective].text, "questions": int(counts.get(objective, 0)),
-        "students": int(table[objective].notna().sum()), "mastery": table[objective].mean(),
-    } for objective in table.columns]
+    rows = [
+        {
+            "objective": objective,
+            "chapter": data.book.objectives[objective].chapter,
+            "text": data.book.objectives[objective].text,
+            "questions": int(counts.get(objective, 0)),
+            "students": int(table[objective].notna().sum()),
+            "mastery": table[objective].mean(),
+        }
+        for objective in table.columns
+    ]
     return pd.DataFrame(rows).set_index("objective")
 
 
@@ -129,5 +148,7 @@ def written_answers(data: ClassData) -> pd.DataFrame:
     texts = prompt_texts(data.book)
     frame["prompt_text"] = frame["prompt"].map(lambda p: texts.get(p, p))
     frame["_chapter"] = frame["chapter"].map(lambda c: order.get(c, len(order)))
-    frame = frame.sort_values(["_chapter", "prompt", "student"], key=lambda s: s.str.casefold() if s.dtype == object else s)
+    frame = frame.sort_values(
+        ["_chapter", "prompt", "student"], key=lambda s: s.str.casefold() if s.dtype == object else s
+    )
     return frame.drop(columns="_chapter").reset_index(drop=True)

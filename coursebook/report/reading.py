@@ -134,18 +134,36 @@ def _check_format(name: str, fmt: Any, version: Any) -> None:
 
 
 def _export_of(name: str, export: AnswersExport) -> Export:
-    out = Export(name, export.student.strip(), export.book, export.title, export.edition,
-                 export.exported, export.keys_fingerprint)
+    out = Export(
+        name,
+        export.student.strip(),
+        export.book,
+        export.title,
+        export.edition,
+        export.exported,
+        export.keys_fingerprint,
+    )
     for n, record in enumerate(export.questions):
         out.fingerprints[record.id] = record.fingerprint
         out.shown[record.id] = record.answer_shown
         out.chapters[record.id] = record.chapter
         for k, attempt in enumerate(record.tries):
-            out.tries.append({"question": record.id, "chapter": record.chapter, "type": record.type,
-                              "try": k + 1, "time": attempt.time, "raw": attempt.raw, "response": attempt.response})
+            out.tries.append(
+                {
+                    "question": record.id,
+                    "chapter": record.chapter,
+                    "type": record.type,
+                    "try": k + 1,
+                    "time": attempt.time,
+                    "raw": attempt.raw,
+                    "response": attempt.response,
+                }
+            )
             out.where[(record.id, k + 1)] = f"{name}: at questions[{n}].tries[{k}].raw"
     for answer in export.written:
-        out.written.append({"prompt": answer.prompt, "chapter": answer.chapter, "text": answer.text, "time": answer.time})
+        out.written.append(
+            {"prompt": answer.prompt, "chapter": answer.chapter, "text": answer.text, "time": answer.time}
+        )
     return out
 
 
@@ -171,7 +189,9 @@ def _from_csv(name: str, text: str) -> list[Export]:
             want, record, saw = found.groups()
             starts = _record_lines(text)
             line = starts[int(record) - 2] if 2 <= int(record) < len(starts) + 2 else record  # pandas counts records
-            raise Unusable(f"{name}:{line}: this line has {saw} fields, the header {want} (a comma outside quotes?).") from None
+            raise Unusable(
+                f"{name}:{line}: this line has {saw} fields, the header {want} (a comma outside quotes?)."
+            ) from None
         raise Unusable(f"{name}: not a readable CSV file ({str(exc).strip()}).") from None
     missing = [c for c in CSV_COLUMNS if c not in frame.columns]
     if missing:
@@ -205,13 +225,22 @@ def _csv_value(name: str, row: pd.Series, column: str) -> Any:
 
 def _csv_export(name: str, group: pd.DataFrame) -> Export:
     first = group.iloc[0]
-    out = Export(name, first["student"].strip(), first["book"], first["title"], first["edition"],
-                 first["exported"], first["keys_fingerprint"])
+    out = Export(
+        name,
+        first["student"].strip(),
+        first["book"],
+        first["title"],
+        first["edition"],
+        first["exported"],
+        first["keys_fingerprint"],
+    )
     for _, row in group.iterrows():
         if not row["question"]:
             raise Unusable(f"{name}:{row['line']}: the “question” column is empty.")
         if row["type"] == "written":
-            out.written.append({"prompt": row["question"], "chapter": row["chapter"], "text": row["response"], "time": row["time"]})
+            out.written.append(
+                {"prompt": row["question"], "chapter": row["chapter"], "text": row["response"], "time": row["time"]}
+            )
             continue
         qid = row["question"]
         out.fingerprints[qid] = row["fingerprint"]
@@ -220,7 +249,16 @@ def _csv_export(name: str, group: pd.DataFrame) -> Export:
         if row["raw"] == "" and row["try"] == "":
             continue  # a question with no try (the answer was shown before any)
         number = _csv_value(name, row, "try")
-        out.tries.append({"question": qid, "chapter": row["chapter"], "type": row["type"], "try": number,
-                          "time": row["time"], "raw": _csv_value(name, row, "raw"), "response": row["response"]})
+        out.tries.append(
+            {
+                "question": qid,
+                "chapter": row["chapter"],
+                "type": row["type"],
+                "try": number,
+                "time": row["time"],
+                "raw": _csv_value(name, row, "raw"),
+                "response": row["response"],
+            }
+        )
         out.where[(qid, number)] = f"{name}:{row['line']}"
     return out

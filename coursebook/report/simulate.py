@@ -21,7 +21,7 @@ import json
 import math
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +32,38 @@ from .classdata import book_id, question_index
 TWICE = (3, 8, 15, 22)  # students who hand in twice
 STALE = 4  # the student whose file was graded against older keys
 BROKEN = "student-31-broken.json"
-NAMES = ["Amal", "Boris", "Chloé", "Dmitri", "Elif", "Farid", "Grace", "Hana", "Ivan", "Jonas",
-         "Karim", "Lena", "Mateo", "Nour", "Olga", "Pedro", "Qing", "Rania", "Sami", "Tomás",
-         "Uma", "Viktor", "Wen", "Xavier", "Yara", "Zoë", "Aziz <b>&", "Bea", "Cem", "Dana"]
+NAMES = [
+    "Amal",
+    "Boris",
+    "Chloé",
+    "Dmitri",
+    "Elif",
+    "Farid",
+    "Grace",
+    "Hana",
+    "Ivan",
+    "Jonas",
+    "Karim",
+    "Lena",
+    "Mateo",
+    "Nour",
+    "Olga",
+    "Pedro",
+    "Qing",
+    "Rania",
+    "Sami",
+    "Tomás",
+    "Uma",
+    "Viktor",
+    "Wen",
+    "Xavier",
+    "Yara",
+    "Zoë",
+    "Aziz <b>&",
+    "Bea",
+    "Cem",
+    "Dana",
+]
 
 
 @dataclass
@@ -107,29 +136,81 @@ def _export(book, name: str, exported: datetime, records: dict, written: list, s
     for qid, record in records.items():
         chapter, question = index[qid]
         flip = qid in stale  # graded in the page by an older key, which judged the other way
-        tries = [{"time": (exported - timedelta(minutes=30 - n)).isoformat(), "raw": raw, "response": _seen(question, raw),
-                  "correct": ok != flip} for n, (raw, ok) in enumerate(zip(record["raws"], record["correct"]))]
-        questions.append({"id": qid, "chapter": chapter, "type": question.type, "fingerprint": stale.get(qid, per_question[qid]),
-                          "tries": tries, "answer_shown": record["shown"]})
-    return {"format": FORMAT, "version": VERSION, "book": book_id(book), "title": book.article.info.title,
-            "edition": "student", "student": name, "exported": exported.isoformat().replace("+00:00", "Z"),
-            "keys_fingerprint": "0ld0ld0ld0ld0ld0" if stale else keys, "questions": questions, "written": written, "readings": []}
+        tries = [
+            {
+                "time": (exported - timedelta(minutes=30 - n)).isoformat(),
+                "raw": raw,
+                "response": _seen(question, raw),
+                "correct": ok != flip,
+            }
+            for n, (raw, ok) in enumerate(zip(record["raws"], record["correct"]))
+        ]
+        questions.append(
+            {
+                "id": qid,
+                "chapter": chapter,
+                "type": question.type,
+                "fingerprint": stale.get(qid, per_question[qid]),
+                "tries": tries,
+                "answer_shown": record["shown"],
+            }
+        )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "book": book_id(book),
+        "title": book.article.info.title,
+        "edition": "student",
+        "student": name,
+        "exported": exported.isoformat().replace("+00:00", "Z"),
+        "keys_fingerprint": "0ld0ld0ld0ld0ld0" if stale else keys,
+        "questions": questions,
+        "written": written,
+        "readings": [],
+    }
 
 
 def _csv_rows(data: dict) -> list[dict]:
     meta = {k: data[k] for k in ("student", "book", "title", "edition", "exported", "keys_fingerprint")}
     rows = []
     for q in data["questions"]:
-        base = {**meta, "question": q["id"], "chapter": q["chapter"], "type": q["type"], "fingerprint": q["fingerprint"],
-                "answer_shown": str(q["answer_shown"]).lower()}
+        base = {
+            **meta,
+            "question": q["id"],
+            "chapter": q["chapter"],
+            "type": q["type"],
+            "fingerprint": q["fingerprint"],
+            "answer_shown": str(q["answer_shown"]).lower(),
+        }
         if not q["tries"]:
             rows.append({**base, "try": "", "time": "", "response": "", "raw": "", "correct": ""})
         for n, t in enumerate(q["tries"], start=1):
-            rows.append({**base, "try": n, "time": t["time"], "response": json.dumps(t["response"], ensure_ascii=False),
-                         "raw": json.dumps(t["raw"]), "correct": str(t["correct"]).lower()})
+            rows.append(
+                {
+                    **base,
+                    "try": n,
+                    "time": t["time"],
+                    "response": json.dumps(t["response"], ensure_ascii=False),
+                    "raw": json.dumps(t["raw"]),
+                    "correct": str(t["correct"]).lower(),
+                }
+            )
     for w in data["written"]:
-        rows.append({**meta, "question": w["prompt"], "chapter": w["chapter"], "type": "written", "time": w["time"],
-                     "response": w["text"], "fingerprint": "", "try": "", "raw": "", "correct": "", "answer_shown": ""})
+        rows.append(
+            {
+                **meta,
+                "question": w["prompt"],
+                "chapter": w["chapter"],
+                "type": "written",
+                "time": w["time"],
+                "response": w["text"],
+                "fingerprint": "",
+                "try": "",
+                "raw": "",
+                "correct": "",
+                "answer_shown": "",
+            }
+        )
     return rows
 
 
@@ -146,9 +227,17 @@ def _write(data: dict, path: Path, as_csv: bool) -> Path:
 
 def _written(rng: random.Random, records: dict, when: datetime) -> list[dict]:
     chapters = sorted({qid.split("/")[0] for qid in records})
-    return [{"prompt": f"{chapter}-think-{n}", "chapter": chapter, "time": when.isoformat(),
-             "text": f"My answer to prompt {n}: {rng.choice(['yes, because', 'no: ¶3 says', 'it depends <on> ¶2 &'])} {rng.randint(1, 99)}."}
-            for chapter in chapters for n in (1, 2) if rng.random() < 0.5]
+    return [
+        {
+            "prompt": f"{chapter}-think-{n}",
+            "chapter": chapter,
+            "time": when.isoformat(),
+            "text": f"My answer to prompt {n}: {rng.choice(['yes, because', 'no: ¶3 says', 'it depends <on> ¶2 &'])} {rng.randint(1, 99)}.",
+        }
+        for chapter in chapters
+        for n in (1, 2)
+        if rng.random() < 0.5
+    ]
 
 
 def simulate(book, out: Path, students: int = 30, seed: int = 2017) -> Truth:
@@ -159,7 +248,7 @@ def simulate(book, out: Path, students: int = 30, seed: int = 2017) -> Truth:
     difficulty = {qid: rng.gauss(0, 0.9) for qid in index}
     favourites = {qid: rng.randrange(len(wrong_responses(q))) for qid, (_, q) in index.items()}
     truth = Truth()
-    start = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     for n in range(students):
         name = NAMES[n % len(NAMES)] + ("" if n < len(NAMES) else f" {n}")
         records = _student(rng, book, difficulty, favourites)
@@ -171,16 +260,29 @@ def simulate(book, out: Path, students: int = 30, seed: int = 2017) -> Truth:
             stale = {qid: "5ta1e5ta1e5ta1e5" for qid in list(records)[:3]}
             truth.stale_questions = sorted(stale)
         stem = f"{name.split()[0].strip('<&').lower() or 'x'}-{n:02d}-{when:%Y-%m-%d}"
-        path = _write(_export(book, name, when, records, written, stale), out / f"{stem}.{'csv' if n % 2 else 'json'}", bool(n % 2))
+        path = _write(
+            _export(book, name, when, records, written, stale),
+            out / f"{stem}.{'csv' if n % 2 else 'json'}",
+            bool(n % 2),
+        )
         truth.files.append(path)
         if n == STALE:
             truth.stale_file = path
         if n in TWICE:  # an earlier, partial hand-in whose file name sorts after the latest
-            early = {qid: {**r, "raws": r["raws"][-1:], "correct": r["correct"][-1:]} for qid, r in list(records.items())[:5]}
-            old = _write(_export(book, name, when - timedelta(days=2), early, [], {}), out / f"zz-{stem}-first.{'json' if n % 2 else 'csv'}", not n % 2)
+            early = {
+                qid: {**r, "raws": r["raws"][-1:], "correct": r["correct"][-1:]} for qid, r in list(records.items())[:5]
+            }
+            old = _write(
+                _export(book, name, when - timedelta(days=2), early, [], {}),
+                out / f"zz-{stem}-first.{'json' if n % 2 else 'csv'}",
+                not n % 2,
+            )
             truth.files.append(old)
             truth.superseded.append(old)
     truth.broken_file = out / BROKEN
-    truth.broken_file.write_text('{\n  "format": "coursebook-answers",\n  "version": 2,\n  "student": "Broken"\n  "book": "x"\n}\n', encoding="utf-8")
+    truth.broken_file.write_text(
+        '{\n  "format": "coursebook-answers",\n  "version": 2,\n  "student": "Broken"\n  "book": "x"\n}\n',
+        encoding="utf-8",
+    )
     truth.broken_line, truth.files = 5, truth.files + [truth.broken_file]
     return truth

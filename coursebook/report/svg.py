@@ -33,7 +33,9 @@ def bar_chart(title: str, rows: list[tuple[str, float]], chart_id: str) -> str:
         parts.append(f'<text x="{x:.1f}" y="{height - 8}" text-anchor="middle" class="tick">{tick:.0%}</text>')
     for n, (label, value) in enumerate(rows):
         y = 6 + n * ROW
-        parts.append(f'<text x="{LABEL - 6}" y="{y + 13}" text-anchor="end" class="label">{escape(_label(label))}</text>')
+        parts.append(
+            f'<text x="{LABEL - 6}" y="{y + 13}" text-anchor="end" class="label">{escape(_label(label))}</text>'
+        )
         if value is None or (isinstance(value, float) and math.isnan(value)):
             parts.append(f'<text x="{LABEL + 4}" y="{y + 13}" class="value">—</text>')
             continue
