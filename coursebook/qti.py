@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .lessons import think_prompts
+from .report.classdata import book_prompts
 
 CARRIED = ("single", "true-false", "multiple", "numeric")
 NOT_CARRIED = {"order": "ordering", "match": "matching"}
@@ -106,11 +106,10 @@ def chapter_quiz(book, chapter: str) -> ChapterQuiz:
         number += 1
         blocks.append(question_text(number, question))
         quiz.carried.append(question.id)
-    page = book.chapters.get(chapter)
-    for n, prompt in enumerate(think_prompts(page.path.read_text(encoding="utf-8")) if page else [], start=1):
+    for prompt_id, _, text in (p for p in book_prompts(book) if p[1] == chapter):
         number += 1
         quiz.essays += 1
-        blocks.append(f"Title: think-it-through-{n}\nPoints: 1\n{number}. {plain(prompt)}\n___")
+        blocks.append(f"Title: {prompt_id}\nPoints: 1\n{number}. {plain(text)}\n___")
     quiz.text = "\n\n".join(blocks) + "\n"
     return quiz
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..answers import book_fingerprints, qualified_id
 from ..grading import ResponseError, grade
+from ..lessons import think_prompts
 from .reading import Export, expand, read_files
 
 TRY_COLUMNS = ["student", "source", "question", "chapter", "type", "try", "time", "raw", "response", "correct"]
@@ -42,8 +43,22 @@ class ClassData:
 
 def book_id(book) -> str:
     """The stable book id exports carry (the manifest's, else the article's citation key)."""
-    info = book.article.info
-    return getattr(info, "book_id", None) or info.cite
+    return getattr(book, "book_id", None) or book.article.info.cite
+
+
+def book_prompts(book) -> list[tuple[str, str, str]]:
+    """(id, chapter, text) of every "Think it through" prompt, in reading order: the records
+    of data/prompts.yaml, or, in a book without them, each chapter's bulleted list."""
+    if getattr(book, "prompts", None):
+        found = [(p.id, p.chapter, p.text) for p in book.prompts.values()]
+    else:
+        found = [
+            (f"{chapter}-think-{n}", chapter, text)
+            for chapter, page in book.chapters.items()
+            for n, text in enumerate(think_prompts(page.path.read_text(encoding="utf-8")), start=1)
+        ]
+    order = {chapter: n for n, chapter in enumerate(book.reading_order())}
+    return sorted(found, key=lambda p: order.get(p[1], len(order)))
 
 
 def question_index(book) -> dict[str, tuple[str, object]]:

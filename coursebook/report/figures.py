@@ -21,7 +21,7 @@ import math
 
 import pandas as pd
 
-from .classdata import ClassData, question_index
+from .classdata import ClassData, book_prompts, question_index
 
 
 def completion(data: ClassData) -> pd.DataFrame:
@@ -135,20 +135,14 @@ def mastery(data: ClassData) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("objective")
 
 
-def prompt_texts(book) -> dict[str, str]:
-    """Prompt id -> its words, when the book has a prompts collection."""
-    prompts = getattr(book, "prompts", None) or {}
-    return {pid: getattr(p, "text", None) or getattr(p, "prompt", None) or pid for pid, p in prompts.items()}
-
-
 def written_answers(data: ClassData) -> pd.DataFrame:
-    """The written answers, grouped by prompt (in reading order), then by student."""
+    """The written answers, grouped by prompt (in the book's order), then by student."""
+    prompts = book_prompts(data.book)
+    texts = {pid: text for pid, _, text in prompts}
+    order = {pid: n for n, (pid, _, _) in enumerate(prompts)}
     frame = data.written.copy()
-    order = {chapter: n for n, chapter in enumerate(data.book.reading_order())}
-    texts = prompt_texts(data.book)
     frame["prompt_text"] = frame["prompt"].map(lambda p: texts.get(p, p))
-    frame["_chapter"] = frame["chapter"].map(lambda c: order.get(c, len(order)))
-    frame = frame.sort_values(
-        ["_chapter", "prompt", "student"], key=lambda s: s.str.casefold() if s.dtype == object else s
-    )
-    return frame.drop(columns="_chapter").reset_index(drop=True)
+    frame["_order"] = frame["prompt"].map(lambda p: order.get(p, len(order)))
+    frame["_student"] = frame["student"].str.casefold()
+    frame = frame.sort_values(["_order", "prompt", "_student"], kind="stable")
+    return frame.drop(columns=["_order", "_student"]).reset_index(drop=True)

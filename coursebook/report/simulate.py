@@ -27,7 +27,7 @@ from typing import Any
 
 from ..answers import CSV_COLUMNS, FORMAT, VERSION, book_fingerprints
 from ..grading import correct_response, wrong_responses
-from .classdata import book_id, question_index
+from .classdata import book_id, book_prompts, question_index
 
 TWICE = (3, 8, 15, 22)  # students who hand in twice
 STALE = 4  # the student whose file was graded against older keys
@@ -225,18 +225,19 @@ def _write(data: dict, path: Path, as_csv: bool) -> Path:
     return path
 
 
-def _written(rng: random.Random, records: dict, when: datetime) -> list[dict]:
-    chapters = sorted({qid.split("/")[0] for qid in records})
+def _written(rng: random.Random, book, records: dict, when: datetime) -> list[dict]:
+    """Answers to about half the prompts of the chapters the student worked on."""
+    chapters = {qid.split("/")[0] for qid in records}
+    openings = ["yes, because", "no: ¶3 says", "it depends <on> ¶2 &"]
     return [
         {
-            "prompt": f"{chapter}-think-{n}",
+            "prompt": prompt,
             "chapter": chapter,
             "time": when.isoformat(),
-            "text": f"My answer to prompt {n}: {rng.choice(['yes, because', 'no: ¶3 says', 'it depends <on> ¶2 &'])} {rng.randint(1, 99)}.",
+            "text": f"On {prompt}: {rng.choice(openings)} {rng.randint(1, 99)}.",
         }
-        for chapter in chapters
-        for n in (1, 2)
-        if rng.random() < 0.5
+        for prompt, chapter, _ in book_prompts(book)
+        if chapter in chapters and rng.random() < 0.5
     ]
 
 
@@ -253,7 +254,7 @@ def simulate(book, out: Path, students: int = 30, seed: int = 2017) -> Truth:
         name = NAMES[n % len(NAMES)] + ("" if n < len(NAMES) else f" {n}")
         records = _student(rng, book, difficulty, favourites)
         when = start + timedelta(hours=n)
-        written = _written(rng, records, when)
+        written = _written(rng, book, records, when)
         truth.records[name], truth.written[name] = records, written
         stale = {}
         if n == STALE:
