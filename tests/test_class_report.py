@@ -10,6 +10,7 @@ report's pandas code; the report must agree, in its DataFrames and on its page.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -354,3 +355,27 @@ def test_page_in_a_browser_loads_nothing_and_passes_axe(report_file, browser):
         context.close()
     finally:
         next(server, None)
+
+
+def test_a_try_that_no_longer_fits_is_left_out_with_its_json_path(tmp_path, book):
+    from coursebook.report.classdata import book_id
+
+    question = book.quizzes["hope-of-a-deal"][1]
+    assert question.type == "single"
+    export = {
+        "format": "coursebook-answers", "version": 2, "book": book_id(book), "title": "t", "edition": "student",
+        "student": "Ana", "exported": "not a date", "keys_fingerprint": "k",
+        "questions": [{
+            "id": f"hope-of-a-deal/{question.id}", "chapter": "hope-of-a-deal", "type": "single", "fingerprint": "f",
+            "tries": [{"time": "t", "raw": 99, "response": "?", "correct": True},
+                      {"time": "t", "raw": 0, "response": "?", "correct": False}],
+        }],
+    }  # fmt: skip
+    path = tmp_path / "ana.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    data = load_class([path], book)
+    assert f"{path}: at questions[0].tries[0].raw: this try does not fit the current question" in "\n".join(
+        data.warnings
+    )
+    assert f"{path}: its export time 'not a date' is not a date." in data.warnings
+    assert data.tries["try"].tolist() == [2] and data.tries["correct"].tolist() == [question.options[0].correct]

@@ -86,13 +86,17 @@ def student_label(export: Export) -> str:
 
 
 def latest_exports(exports: list[Export]) -> tuple[list[Export], list[str]]:
-    """Each student's latest export (by its ``exported`` time; on a tie, the later file)."""
+    """Each student's latest export (by its ``exported`` time; on a tie, or when a time is
+    not a date, the later file given). Names are compared without regard to case."""
     by_student: dict[str, list[Export]] = {}
     for export in exports:
         by_student.setdefault(student_label(export).casefold(), []).append(export)
     chosen, warnings = [], []
     for handed in by_student.values():
         times = pd.to_datetime(pd.Series([e.exported for e in handed]), utc=True, errors="coerce", format="ISO8601")
+        warnings += [
+            f"{e.source}: its export time {e.exported!r} is not a date." for e, t in zip(handed, times) if pd.isna(t)
+        ]
         order = sorted(
             range(len(handed)),
             key=lambda i: (pd.Timestamp.min.tz_localize("UTC") if pd.isna(times[i]) else times[i], i),
