@@ -351,6 +351,7 @@ def test_page_in_a_browser_loads_nothing_and_passes_axe(report_file, browser):
         tab, log = open_offline(context, base)
         tab.goto(f"{base}/{report_file.name}", wait_until="networkidle")
         assert tab.get_by_role("img", name="Mastery per learning objective").is_visible()
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 375, "no sideways scrolling on a phone"
         assert log.problems() == [] and run_axe(tab) == []
         context.close()
     finally:

@@ -19,7 +19,7 @@ h1{font-size:1.6rem}h2{margin-top:2.5rem;border-bottom:2px solid #d0d7de;padding
 .scroll{overflow-x:auto}.scroll:focus-visible{outline:3px solid #1f5f99;outline-offset:2px}table{border-collapse:collapse;font-size:.9rem}
 th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
 td.num{text-align:right;font-variant-numeric:tabular-nums}thead th{background:#f3f5f7}
-.chart .bar{fill:#2f6f9f}.chart .grid{stroke:#c8ced6}.chart text{font:12px system-ui,sans-serif;fill:#1d1d1f}
+.chart{max-width:100%;height:auto}.chart .bar{fill:#2f6f9f}.chart .grid{stroke:#c8ced6}.chart text{font:12px system-ui,sans-serif;fill:#1d1d1f}
 .notes li{margin:.3rem 0}.problem{color:#8a1c1c}.warning{color:#6b4a00}
 blockquote{margin:.3rem 0 .8rem;padding:.2rem .8rem;border-left:3px solid #c8ced6;white-space:pre-wrap}
 .muted{color:#57606a}
@@ -82,14 +82,8 @@ def _completion(data: ClassData) -> str:
     return f'<section id="completion"><h2>Completion</h2><div class="pair">{chart}{side}</div>{full}</section>'
 
 
-def _questions(data: ClassData) -> str:
-    stats = figures.question_stats(data)
-    short = {q: q.split("/", 1)[1] for q in stats.index}
-    chart = bar_chart(
-        "Right at the first try, per question",
-        [(short[q], stats.at[q, "first_try_correct"]) for q in stats.index],
-        "difficulty",
-    )
+def _question_table(stats, short: dict[str, str]) -> str:
+    """Every figure per question, one row each (``data-question`` holds its id)."""
     rows, attrs = [], []
     for q, s in stats.iterrows():
         wrong = (
@@ -109,8 +103,8 @@ def _questions(data: ClassData) -> str:
             ]
         )
         attrs.append(f' data-question="{escape(q)}"')
-    table = _table(
-        "Per question",
+    return _table(
+        "Per question: every figure",
         [
             "Question",
             "Type",
@@ -123,13 +117,32 @@ def _questions(data: ClassData) -> str:
         rows,
         attrs,
     )
+
+
+def _questions(data: ClassData) -> str:
+    stats = figures.question_stats(data)
+    short = {q: q.split("/", 1)[1] for q in stats.index}
+    chart = bar_chart(
+        "Right at the first try, per question",
+        [(short[q], stats.at[q, "first_try_correct"]) for q in stats.index],
+        "difficulty",
+    )
+    side = _table(
+        "Right at the first try, per question",
+        ["Question", "Tried", "Right at first try"],
+        [
+            [(escape(short[q]), False), (str(s["tried"]), True), (pct(s["first_try_correct"]), True)]
+            for q, s in stats.iterrows()
+        ],
+    )
+    table = _question_table(stats, short)
     return (
         f'<section id="questions"><h2>Questions</h2><p>“Right at first try” is the difficulty index (p). '
         f"Discrimination is the point-biserial correlation (item–rest): over the students who tried the question, "
         f"between being right at the first try and the number of other questions right at the first try; “—” when it "
         f"is undefined (fewer than three students, or all alike). The wrong choice counts every wrong try. “Asked to "
         f"see the answer” is over the students who tried the question or asked for its answer, leaving out answers "
-        f'the page showed by itself after two wrong tries.</p><div class="pair">{chart}{table}</div></section>'
+        f'the page showed by itself after two wrong tries.</p><div class="pair">{chart}{side}</div>{table}</section>'
     )
 
 

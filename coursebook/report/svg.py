@@ -10,11 +10,11 @@ import math
 from html import escape
 
 ROW = 22
-LABEL = 190
+LABEL = 230
 BAR = 260
 
 
-def _label(text: str, limit: int = 30) -> str:
+def _label(text: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
