@@ -105,6 +105,7 @@ bench: setup book
 	$(BIN)/python benchmarks/widget_response.py
 	$(BIN)/python benchmarks/reading_layout.py
 	$(BIN)/python benchmarks/lighthouse.py
+	$(BIN)/python benchmarks/class_report.py
 
 clean:
 	rm -rf _build benchmarks/_work tests/_output .pytest_cache

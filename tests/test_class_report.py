@@ -17,10 +17,10 @@ import re
 import pytest
 from browserkit import new_context, open_offline, run_axe
 from bs4 import BeautifulSoup
+from classfigures import expected_completion, expected_mastery, expected_question, questions, same
 from conftest import ROOT, serve
 
 from coursebook import cli
-from coursebook.answers import qualified_id
 from coursebook.report import completion, load_class, mastery, question_stats
 from coursebook.report.simulate import simulate
 
@@ -51,89 +51,6 @@ def page(report_file):
     return BeautifulSoup(report_file.read_text(encoding="utf-8"), "html.parser")
 
 
-# --- the figures, worked out by hand ---------------------------------------------------
-
-
-def _questions(book):
-    return [(qualified_id(c, q.id), c, q) for c in book.reading_order() if c in book.quizzes for q in book.quizzes[c]]
-
-
-def expected_completion(truth, book):
-    totals = {c: len(qs) for c, qs in book.quizzes.items()}
-    table = {}
-    for student, records in truth.records.items():
-        for chapter, total in totals.items():
-            tried = sum(1 for qid, r in records.items() if qid.startswith(chapter + "/") and r["raws"])
-            table[(student, chapter)] = tried / total
-    return table
-
-
-def _scores(truth):
-    return {
-        s: sum(1 for r in records.values() if r["raws"] and r["correct"][0]) for s, records in truth.records.items()
-    }
-
-
-def _pearson(xs, ys):
-    n = len(xs)
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
-    sxx = sum((x - mx) ** 2 for x in xs)
-    syy = sum((y - my) ** 2 for y in ys)
-    return sxy / math.sqrt(sxx * syy)
-
-
-def _wrong_names(question, raw):
-    if question.type in ("single", "true-false"):
-        return [question.options[raw].text]
-    if question.type == "multiple":
-        return [question.options[i].text for i in set(raw) if not question.options[i].correct]
-    if question.type == "numeric":
-        return [f"{raw:g} {question.unit}".strip()]
-    if question.type == "order":
-        return [" → ".join(question.items[i].text for i in raw)]
-    return [f"{question.pairs[a].left} → {question.pairs[b].right}" for a, b in enumerate(raw) if a != b]
-
-
-def expected_question(truth, qid, question):
-    scores = _scores(truth)
-    seen = {s: r[qid] for s, r in truth.records.items() if qid in r}
-    tried = {s: r for s, r in seen.items() if r["raws"]}
-    xs = [1 if r["correct"][0] else 0 for r in tried.values()]
-    ys = [scores[s] - x for s, x in zip(tried, xs)]
-    counts: dict[str, int] = {}
-    for r in seen.values():
-        for raw, ok in zip(r["raws"], r["correct"]):
-            if not ok:
-                for name in _wrong_names(question, raw):
-                    counts[name] = counts.get(name, 0) + 1
-    top = min(counts.items(), key=lambda kv: (-kv[1], kv[0])) if counts else ("", 0)
-    defined = len(xs) >= 3 and len(set(xs)) > 1 and len(set(ys)) > 1
-    return {
-        "tried": len(tried),
-        "p": sum(xs) / len(xs) if xs else math.nan,
-        "r": _pearson(xs, ys) if defined else math.nan,
-        "wrong": top,
-        "asked": sum(1 for r in seen.values() if r["asked"]) / len(seen) if seen else math.nan,
-    }
-
-
-def expected_mastery(truth, book):
-    per_objective: dict[str, list[float]] = {}
-    for records in truth.records.values():
-        mine: dict[str, list[int]] = {}
-        for qid, _, q in _questions(book):
-            if qid in records and records[qid]["raws"]:
-                mine.setdefault(q.objective, []).append(1 if records[qid]["correct"][0] else 0)
-        for objective, results in mine.items():
-            per_objective.setdefault(objective, []).append(sum(results) / len(results))
-    return {o: sum(v) / len(v) for o, v in per_objective.items()}
-
-
-def _same(a, b):
-    return (math.isnan(a) and math.isnan(b)) or a == pytest.approx(b, rel=1e-9, abs=1e-12)
-
-
 # --- the DataFrames --------------------------------------------------------------------
 
 
@@ -148,21 +65,21 @@ def test_completion_per_student_and_chapter(simulated, data, book):
     truth, _ = simulated
     table = completion(data)
     for (student, chapter), share in expected_completion(truth, book).items():
-        assert _same(table.at[student, chapter], share), (student, chapter)
+        assert same(table.at[student, chapter], share), (student, chapter)
 
 
 def test_question_figures(simulated, data, book):
     truth, _ = simulated
     stats = question_stats(data)
-    assert len(stats) == len(_questions(book))
+    assert len(stats) == len(questions(book))
     defined = 0
-    for qid, _, question in _questions(book):
+    for qid, _, question in questions(book):
         want, got = expected_question(truth, qid, question), stats.loc[qid]
         assert got["tried"] == want["tried"], qid
-        assert _same(got["first_try_correct"], want["p"]), qid
-        assert _same(got["discrimination"], want["r"]), qid
+        assert same(got["first_try_correct"], want["p"]), qid
+        assert same(got["discrimination"], want["r"]), qid
         assert (got["most_chosen_wrong"], got["most_chosen_wrong_count"]) == want["wrong"], qid
-        assert _same(got["asked_share"], want["asked"]), qid
+        assert same(got["asked_share"], want["asked"]), qid
         defined += not math.isnan(want["r"])
     assert defined > len(stats) // 2  # the simulation gives most questions a defined discrimination
 
@@ -173,7 +90,7 @@ def test_mastery_per_objective(simulated, data, book):
     want = expected_mastery(truth, book)
     assert set(table.index) == set(want)
     for objective, value in want.items():
-        assert _same(table.at[objective, "mastery"], value), objective
+        assert same(table.at[objective, "mastery"], value), objective
 
 
 def test_stored_verdicts_are_never_trusted(simulated, data):
@@ -217,7 +134,7 @@ def test_page_shows_the_same_figures(simulated, page, book):
     for row in rows:
         cells = [td.get_text() for td in row.find_all("td")]
         assert cells == [_pct(shares[(row["data-student"], c)]) for c in chapters]
-    for qid, _, question in _questions(book):
+    for qid, _, question in questions(book):
         want = expected_question(truth, qid, question)
         cells = [
             td.get_text(" ", strip=True)
