@@ -205,7 +205,7 @@ def _csv_rows(data: dict) -> list[dict]:
                 "time": w["time"],
                 "response": w["text"],
                 "fingerprint": "",
-                "try": "",
+                "try": 1,  # as the page writes it
                 "raw": "",
                 "correct": "",
                 "answer_shown": "",
