@@ -213,6 +213,7 @@ def test_verdict_words():
     assert verdict_word("The prediction was mostly not borne out.") == "mostly not borne out"
     assert verdict_word("Partly. Putin ordered a withdrawal") == "Partly"
     assert verdict_word("Hard to check: it concerns intentions") == "Hard to check"
+    assert verdict_word("The author's forecast proved right.") == "proved right"
     assert verdict_word("Its force comes partly from placing opinions next to facts") is None
 
 

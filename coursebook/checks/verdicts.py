@@ -19,7 +19,7 @@ from .common import close
 #: The words that give a verdict on a claim (case does not matter).
 VERDICT_WORDS = re.compile(
     r"\b(?:(?:not|partly|mostly|largely|only partly|fully|mostly not)\s+)?borne out\b"
-    r"|\bnot checkable\b|\bhard to check\b"
+    r"|\bnot checkable\b|\bhard to check\b|\bproved (?:right|wrong|correct|mistaken)\b"
     r"|\bpartly (?:right|true|correct|wrong|so|fulfilled)\b|^\s*partly\s*[.:;,—–-]",
     re.IGNORECASE | re.MULTILINE,
 )
