@@ -55,6 +55,7 @@ LOW_QUALITY = {
     "cloudflare-ipfs.com": "an IPFS gateway serving copies of other sites (such as Wikipedia)",
     "wikinews.org": "Wikinews, written by volunteers",
     "zerohedge.com": "a partisan blog",
+    "hotair.com": "a partisan blog",
     "pravda.ru": "a tabloid aligned with the Kremlin",
     "pravdareport.com": "a tabloid aligned with the Kremlin (Pravda.ru)",
     "sputniknews.com": "Russian state media",
