@@ -1,4 +1,4 @@
-"""Rules about ``data/events.yaml``: actors, places and paragraphs exist."""
+"""Rules about ``data/events.yaml``: actors, places and paragraphs exist; marked sourcing is explained."""
 
 from __future__ import annotations
 
@@ -28,3 +28,15 @@ def event_paragraphs_exist(book, report: Problems) -> None:
     for event in book.events.values():
         for paragraph in event.paragraphs:
             paragraph_exists(book, event, "paragraphs", paragraph, report)
+
+
+@rule()
+def event_sourcing_explained(book, report: Problems) -> None:
+    for event in book.events.values():
+        if event.sourcing and not event.caveat:
+            report.at(
+                event,
+                "sourcing",
+                f"the event is marked “sourcing: {event.sourcing}” but has no “caveat”; "
+                "say there what is disputed or who the unnamed sources are",
+            )
