@@ -81,7 +81,9 @@ def test_events_marked_disputed_or_anonymous_say_why(book):
 def test_an_event_marked_anonymous_without_a_caveat(scratch_book):
     path = scratch_book / "data" / "events.yaml"
     edit(path, "  sourcing: disputed\n  caveat: The transfer rests on US and European statements that Iran denies. Blinken spoke in London; the map point is Washington, whose claim it is.\n", "  sourcing: disputed\n")
-    line = line_of(path, "sourcing: disputed")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index("- id: iran-missiles-to-russia-2024")
+    line = next(n for n in range(start, len(lines)) if "sourcing: disputed" in lines[n]) + 1
     assert problems(scratch_book) == [
         f"data/events.yaml:{line}: the event is marked “sourcing: disputed” but has no “caveat”; "
         "say there what is disputed or who the unnamed sources are"
@@ -90,7 +92,7 @@ def test_an_event_marked_anonymous_without_a_caveat(scratch_book):
 
 def test_an_event_with_an_unknown_sourcing_mark(scratch_book):
     path = scratch_book / "data" / "events.yaml"
-    edit(path, "sourcing: anonymous", "sourcing: rumour")
+    edit(path, "  sourcing: anonymous\n  caveat: Both reports", "  sourcing: rumour\n  caveat: Both reports")
     line = line_of(path, "sourcing: rumour")
     found = problems(scratch_book)
     assert len(found) == 1 and found[0].startswith(f"data/events.yaml:{line}:"), found
