@@ -24,13 +24,6 @@ def event_places_exist(book, report: Problems) -> None:
 
 
 @rule()
-def event_paragraphs_exist(book, report: Problems) -> None:
-    for event in book.events.values():
-        for paragraph in event.paragraphs:
-            paragraph_exists(book, event, "paragraphs", paragraph, report)
-
-
-@rule()
 def event_sourcing_explained(book, report: Problems) -> None:
     for event in book.events.values():
         if event.sourcing and not event.caveat:
@@ -40,3 +33,11 @@ def event_sourcing_explained(book, report: Problems) -> None:
                 f"the event is marked “sourcing: {event.sourcing}” but has no “caveat”; "
                 "say there what is disputed or who the unnamed sources are",
             )
+
+
+@rule()
+def event_paragraphs_exist(book, report: Problems) -> None:
+    for event in book.events.values():
+        for paragraph in event.paragraphs:
+            paragraph_exists(book, event, "paragraphs", paragraph, report)
+
