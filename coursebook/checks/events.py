@@ -40,4 +40,3 @@ def event_paragraphs_exist(book, report: Problems) -> None:
     for event in book.events.values():
         for paragraph in event.paragraphs:
             paragraph_exists(book, event, "paragraphs", paragraph, report)
-
