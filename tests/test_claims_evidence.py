@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Optional
 
 from conftest import edit, line_of, problems
+
 from coursebook.checks.evidence import ENOUGH
 from coursebook.checks.references import low_quality
 from coursebook.checks.verdicts import questions_leave_the_verdict_to_the_claim, verdict_word
@@ -65,20 +65,26 @@ def test_the_audited_verdicts_are_one_per_claim(book):
     claims = book.claims
     assert "did not fight to save Assad" not in claims["hostage-to-damascus-and-tehran"].outcome
     assert "did not prevent Assad's fall" in claims["hostage-to-damascus-and-tehran"].outcome
-    for note_id, claim_id in (("russia-look-for-exit-hindsight", "russia-will-look-for-exit"),
-                              ("us-keep-moscow-involved-hindsight", "us-will-keep-russia-in-syria")):
+    for note_id, claim_id in (
+        ("russia-look-for-exit-hindsight", "russia-will-look-for-exit"),
+        ("us-keep-moscow-involved-hindsight", "us-will-keep-russia-in-syria"),
+    ):
         assert book.annotations[note_id].claim == claim_id
 
 
 def test_no_file_points_to_a_folder_that_does_not_exist(root):
     assert not (root / "data" / "_incoming").exists()
-    for path in [*root.joinpath("data").rglob("*.yaml"), *root.joinpath("data").rglob("*.md"), *root.joinpath("chapters").glob("*.md")]:
+    for path in [
+        *root.joinpath("data").rglob("*.yaml"),
+        *root.joinpath("data").rglob("*.md"),
+        *root.joinpath("chapters").glob("*.md"),
+    ]:
         assert "_incoming/" not in path.read_text(encoding="utf-8"), path
 
 
 def test_the_essay_reads_verdicts_from_the_table(book, root):
     essay = (root / "chapters" / "what-happened-next.md").read_text(encoding="utf-8")
-    part = essay[essay.index("## How well has the argument aged?"):essay.index("## Review")]
+    part = essay[essay.index("## How well has the argument aged?") : essay.index("## Review")]
     named = set(re.findall(r"\{verdict\}`([^`]+)`", part))
     assert {c.id for c in book.claims.values() if c.looks_forward} <= named
     # The essay does not write verdict words of its own about the claims.
@@ -90,7 +96,11 @@ def test_no_weak_source_without_a_caveat(book):
     for ref in book.references.values():
         assert not low_quality(ref.host) or ref.caveat, ref.key
     hosts = {ref.host for ref in book.references.values()}
-    assert not [h for h in hosts if h.endswith(("zerohedge.com", "pravdareport.com", "pravda.ru", "topix.com", "whatthefolly.com"))]
+    assert not [
+        h
+        for h in hosts
+        if h.endswith(("zerohedge.com", "pravdareport.com", "pravda.ru", "topix.com", "whatthefolly.com"))
+    ]
 
 
 # --- bad input, each at its line -------------------------------------------------------------
@@ -106,7 +116,7 @@ def test_a_link_to_an_unknown_claim_or_event(scratch_book):
 
 def test_a_link_without_a_sentence_or_with_a_wrong_direction(scratch_book):
     path = scratch_book / "data" / "evidence.yaml"
-    start = _append(path, "- claim: chances-of-deal-meagre\n  event: trump-elected\n  bears: maybe\n  how: \"  \"\n")
+    start = _append(path, '- claim: chances-of-deal-meagre\n  event: trump-elected\n  bears: maybe\n  how: "  "\n')
     found = problems(scratch_book)
     assert any(p.startswith(f"data/evidence.yaml:{start + 2}:") and "for" in p and "against" in p for p in found), found
     assert any(p.startswith(f"data/evidence.yaml:{start + 3}:") for p in found), found
@@ -124,7 +134,9 @@ def test_the_same_link_twice(scratch_book):
 def test_a_prediction_short_of_evidence(scratch_book):
     path = scratch_book / "data" / "evidence.yaml"
     text = path.read_text(encoding="utf-8")
-    kept = [block for block in text.split("\n- ") if "claim: chances-of-deal-meagre" not in block or "bears: for" in block]
+    kept = [
+        block for block in text.split("\n- ") if "claim: chances-of-deal-meagre" not in block or "bears: for" in block
+    ]
     path.write_text("\n- ".join(kept), encoding="utf-8")
     claims = scratch_book / "data" / "claims.yaml"
     line = line_of(claims, "id: chances-of-deal-meagre")
@@ -133,7 +145,11 @@ def test_a_prediction_short_of_evidence(scratch_book):
         "link at least 2 events for it and 2 against it, or say why there are none in “evidence_note”"
     ]
     # Saying why is enough.
-    edit(claims, "  verdict: borne out\n  cite: [dechert2017caatsa", "  verdict: borne out\n  evidence_note: No event found weakens it.\n  cite: [dechert2017caatsa")
+    edit(
+        claims,
+        "  verdict: borne out\n  cite: [dechert2017caatsa",
+        "  verdict: borne out\n  evidence_note: No event found weakens it.\n  cite: [dechert2017caatsa",
+    )
     from coursebook import Book
 
     assert Book.load(scratch_book).claims["chances-of-deal-meagre"].evidence_note
@@ -191,7 +207,11 @@ def test_a_zerohedge_source_needs_a_caveat(scratch_book):
     )
     text = path.read_text(encoding="utf-8")
     path.write_text(text + entry, encoding="utf-8")
-    edit(scratch_book / "data" / "claims.yaml", "cite: [sputnik2017pushkov]", "cite: [sputnik2017pushkov, weak2017source]")
+    edit(
+        scratch_book / "data" / "claims.yaml",
+        "cite: [sputnik2017pushkov]",
+        "cite: [sputnik2017pushkov, weak2017source]",
+    )
     line = text.count("\n") + 2
     assert problems(scratch_book) == [
         f"data/references.bib:{line}: the reference “weak2017source” is from www.zerohedge.com, a partisan blog; "
@@ -220,7 +240,7 @@ def test_verdict_words():
 class _Question(Record):
     passage: str
     prompt: str
-    claim: Optional[str] = None
+    claim: str | None = None
 
 
 def test_a_question_giving_its_own_verdict_is_reported_once_questions_can_name_claims(book):
@@ -242,15 +262,15 @@ def test_a_question_giving_its_own_verdict_is_reported_once_questions_can_name_c
 
 def test_the_claims_table_shows_evidence_collapsed_with_links_to_the_timeline(site, book):
     html = (site / "chapters" / "what-happened-next.html").read_text(encoding="utf-8")
-    row = html[html.index('id="claim-russia-will-look-for-exit"'):]
-    row = row[:row.index("</tr>")]
+    row = html[html.index('id="claim-russia-will-look-for-exit"') :]
+    row = row[: row.index("</tr>")]
     opened = re.findall(r"<details[^>]*cb-evidence-(for|against)[^>]*>", row)
     assert opened == ["for", "against"]
     assert not re.search(r"<details[^>]*cb-evidence[^>]*\bopen\b", row)
     for bears in ("for", "against"):
         links = book.claim_evidence("russia-will-look-for-exit", bears)
         assert f"Evidence {bears} ({len(links)})" in row
-        for link, event in links:
+        for _, event in links:
             assert f'href="timeline.html#event-{event.id}"' in row
     assert "11 December 2017: Putin visits Hmeimim" in row
 
@@ -261,6 +281,6 @@ def test_notes_and_essay_print_the_verdict_of_the_table(site, book):
     label = {"borne out": "✓ borne out", "partly borne out": "◐ partly borne out", "not borne out": "✗ not borne out"}
     assert label[book.claims["russia-will-look-for-exit"].verdict] in essay
     chapter = (site / "chapters" / "two-decades-of-distrust.html").read_text(encoding="utf-8")
-    note = chapter[chapter.index('id="note-forcing-kremlin-hindsight"'):]
+    note = chapter[chapter.index('id="note-forcing-kremlin-hindsight"') :]
     assert "Verdict in the claims table:" in note[:4000]
     assert label[book.claims["hostage-to-damascus-and-tehran"].verdict] in note[:4000]

@@ -19,9 +19,13 @@ ENOUGH = 2
 def evidence_links_resolve(book, report: Problems) -> None:
     for link in book.evidence:
         if link.claim not in book.claims:
-            report.at(link, "claim", f"the claim “{link.claim}” is not in data/claims.yaml{close(link.claim, book.claims)}")
+            report.at(
+                link, "claim", f"the claim “{link.claim}” is not in data/claims.yaml{close(link.claim, book.claims)}"
+            )
         if link.event not in book.events:
-            report.at(link, "event", f"the event “{link.event}” is not in data/events.yaml{close(link.event, book.events)}")
+            report.at(
+                link, "event", f"the event “{link.event}” is not in data/events.yaml{close(link.event, book.events)}"
+            )
 
 
 @rule()
@@ -30,7 +34,11 @@ def evidence_links_unique(book, report: Problems) -> None:
     for link in book.evidence:
         pair = (link.claim, link.event)
         if pair in seen:
-            report.at(link, None, f"the claim “{link.claim}” is linked to the event “{link.event}” twice (also at line {seen[pair]}); keep one link")
+            report.at(
+                link,
+                None,
+                f"the claim “{link.claim}” is linked to the event “{link.event}” twice (also at line {seen[pair]}); keep one link",
+            )
         else:
             seen[pair] = link.where.line
 
@@ -44,7 +52,8 @@ def predictions_have_evidence_both_ways(book, report: Problems) -> None:
         short = [f"{counts[b]} {b}" for b in ("for", "against") if counts[b] < ENOUGH]
         if short:
             report.at(
-                claim, "id",
+                claim,
+                "id",
                 f"the prediction “{claim.id}” has only {' and '.join(short)} in data/evidence.yaml; link at least "
                 f"{ENOUGH} events for it and {ENOUGH} against it, or say why there are none in “evidence_note”",
             )

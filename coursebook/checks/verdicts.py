@@ -9,7 +9,7 @@ sentence, without naming the claim, could disagree with the table, and is report
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problems
 from ..schemas import Record
@@ -53,7 +53,9 @@ def _on_claimed_words(book, note, spans) -> bool:
 def note_claims_exist(book, report: Problems) -> None:
     for note in book.annotations.values():
         if note.claim is not None and note.claim not in book.claims:
-            report.at(note, "claim", f"the claim “{note.claim}” is not in data/claims.yaml{close(note.claim, book.claims)}")
+            report.at(
+                note, "claim", f"the claim “{note.claim}” is not in data/claims.yaml{close(note.claim, book.claims)}"
+            )
 
 
 @rule(needs=("claims",))
@@ -64,9 +66,17 @@ def notes_leave_the_verdict_to_the_claim(book, report: Problems) -> None:
         if word is None:
             continue
         if note.claim is not None:
-            report.at(note, "note", f"this note names the claim “{note.claim}”, whose verdict the page shows; drop its own verdict (“{word}”)")
+            report.at(
+                note,
+                "note",
+                f"this note names the claim “{note.claim}”, whose verdict the page shows; drop its own verdict (“{word}”)",
+            )
         elif _on_claimed_words(book, note, spans):
-            report.at(note, "note", f"this note gives a verdict (“{word}”) on words that data/claims.yaml judges; name the claim with “claim:” and let the page show its verdict")
+            report.at(
+                note,
+                "note",
+                f"this note gives a verdict (“{word}”) on words that data/claims.yaml judges; name the claim with “claim:” and let the page show its verdict",
+            )
 
 
 def _texts(record) -> Iterator[tuple[object, str, str]]:
@@ -94,5 +104,9 @@ def questions_leave_the_verdict_to_the_claim(book, report: Problems) -> None:
         for record, name, text in _texts(question):
             word = verdict_word(text)
             if word:
-                report.at(record, name, f"this question gives a verdict (“{word}”) on ¶{question.passage[1:]}, which data/claims.yaml judges; name the claim with “claim:” so that it cannot disagree with the table")
+                report.at(
+                    record,
+                    name,
+                    f"this question gives a verdict (“{word}”) on ¶{question.passage[1:]}, which data/claims.yaml judges; name the claim with “claim:” so that it cannot disagree with the table",
+                )
                 break
