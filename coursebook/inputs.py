@@ -31,9 +31,9 @@ from pathlib import Path
 from . import sources
 
 ENTITIES = ("glossary", "people", "organisations", "places")
-#: What the article's words need: its lines, their notes, term links with previews,
-#: the events behind each paragraph and the notes' sources.
-ARTICLE = ("seeds", "annotations", "events", *ENTITIES, "references")
+#: What the article's words need: its lines, their notes (with their claims' verdicts),
+#: term links with previews, the events behind each paragraph and the notes' sources.
+ARTICLE = ("seeds", "annotations", "claims", "events", *ENTITIES, "references")
 _COLLECTIONS = {c.name: c for c in sources.COLLECTIONS}
 #: The model each slider widget shows (``coursebook.widgets.sliders``).
 SLIDERS = {"dead_end": "deadend", "iran_bet": "iran"}
