@@ -9,6 +9,9 @@ import subprocess
 import pytest
 from conftest import MINI, edit
 
+# Module-scoped builds: keep this file's tests in one xdist worker.
+pytestmark = pytest.mark.xdist_group("dependencies")
+
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -55,7 +58,7 @@ def test_one_quiz_bank(built):
 
 def test_one_glossary_entry(built):
     source, out = built
-    edit(source / "data" / "glossary.yaml", "reads closely.", "reads closely, line by line.")
+    edit(source / "data" / "glossary.yaml", "stands for any paragraph", "stands for any one paragraph")
     read, ran = build(source, out)
     # Pages that show the article's words (term previews), the entries, and the timeline
     # (its actor labels); not the progress page, and no quiz runs again.
