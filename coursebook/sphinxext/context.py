@@ -21,9 +21,9 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxRole
 
-from . import dependencies, markup
 from .. import inputs, links
 from ..timeline import format_date
+from . import dependencies, markup
 from .directives import _BookDirective, _row, _table
 from .nodes import tagged_block
 

@@ -20,8 +20,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..timeline import format_date, long_date as _long_date
 from .. import inputs
+from ..timeline import format_date
+from ..timeline import long_date as _long_date
 from . import dependencies, markup
 from .nodes import article_line, article_section, tagged_block
 
@@ -87,35 +88,19 @@ def render_article(directive: _BookDirective, lines, reading: bool) -> list[node
         f"{_long_date(article.info.published)} · " + (f"all {total} paragraphs, as published" if reading else f"{span} of {total}")
     )
     section += head
-    std = directive.env.get_domain("std")
     terms = [] if reading else markup.term_index(book)
     linked: set[str] = set()
     note_numbers: dict[str, int] = {}
     chapter_notes = []
     for line in lines:
         block = article_line(role=line.role)
-        meta = nodes.paragraph(classes=["cb-meta"])
         notes = book.paragraph_annotations(line.id) if line.role == "paragraph" else []
         for note in notes:
             note_numbers[note.id] = len(note_numbers) + 1
             chapter_notes.append(note)
         if line.role == "paragraph":
             block["ids"].append(line.id)
-            number = line.id[1:]
-            if reading:
-                chapter = book.chapters[article.chapter_of(line.id)].title
-                meta += nodes.reference(
-                    "", line.label, refuri=book.passage_link(line.id), classes=["cb-pnum"],
-                    reftitle=f"Read ¶{number} closely in “{chapter}”",
-                )
-            else:
-                meta += nodes.reference("", line.label, refuri=f"#{line.id}", classes=["cb-pnum"], reftitle=f"Link to paragraph {number}")
-                std.note_hyperlink_target(line.id, directive.env.docname, line.id, f"¶{number}")
-        else:
-            meta += nodes.inline(text=line.label, classes=["cb-role-label"])
-            if not reading:
-                meta += nodes.inline(text=f" — {line.note}", classes=["cb-role-note"])
-        block += meta
+        block += _line_meta(directive, line, reading)
         text = nodes.paragraph("", "", classes=["cb-text"])
         line_terms = [] if line.role in markup.UNLINKED_ROLES else terms
         text += markup.line_nodes(book, line.text, notes, note_numbers, line_terms, linked, listed=not reading)
@@ -129,6 +114,30 @@ def render_article(directive: _BookDirective, lines, reading: bool) -> list[node
     if chapter_notes and not reading:
         out.append(markup.notes_list(book, chapter_notes, note_numbers))
     return out
+
+
+def _line_meta(directive: _BookDirective, line, reading: bool) -> nodes.paragraph:
+    """A line's label: a paragraph's number (a link to itself, or on the whole article to
+    the chapter that reads it closely), or the name of its role."""
+    book = directive.book
+    meta = nodes.paragraph(classes=["cb-meta"])
+    if line.role != "paragraph":
+        meta += nodes.inline(text=line.label, classes=["cb-role-label"])
+        if not reading:
+            meta += nodes.inline(text=f" — {line.note}", classes=["cb-role-note"])
+        return meta
+    number = line.id[1:]
+    if reading:
+        chapter = book.chapters[book.article.chapter_of(line.id)].title
+        meta += nodes.reference(
+            "", line.label, refuri=book.passage_link(line.id), classes=["cb-pnum"],
+            reftitle=f"Read ¶{number} closely in “{chapter}”",
+        )
+    else:
+        meta += nodes.reference("", line.label, refuri=f"#{line.id}", classes=["cb-pnum"], reftitle=f"Link to paragraph {number}")
+        std = directive.env.get_domain("std")
+        std.note_hyperlink_target(line.id, directive.env.docname, line.id, f"¶{number}")
+    return meta
 
 
 def layer_bar(notes, reading: bool) -> nodes.Node:
