@@ -113,7 +113,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
 
 def setup(app: Sphinx) -> dict:
-    bibstyle.register()
+    bibstyle.register(app)
     app.add_config_value("coursebook_edition", "student", "env")
     app.connect("config-inited", _load_book, priority=100)
     app.connect("config-inited", _edition)

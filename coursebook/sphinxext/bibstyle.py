@@ -10,11 +10,15 @@ Registered as the pybtex style ``coursebook`` (``bibtex_default_style`` in ``_co
 
 sphinxcontrib-bibtex formats every bibliography again at every build, even when no page
 was read: the references page, each chapter's sources and their tooltips name the same
-entries some four times over. Each entry is therefore formatted once per build process
-(its text does not depend on the label, which is added afterwards).
+entries some four times over. Each entry is therefore formatted once (its text does not
+depend on the label, which is added afterwards), and the formatted texts are kept beside
+the doctrees for the next build, keyed on each entry's content and on the engine's code.
 """
 
 from __future__ import annotations
+
+import pickle
+from pathlib import Path
 
 from pybtex.plugin import register_plugin
 from pybtex.style import FormattedEntry
@@ -23,8 +27,10 @@ from pybtex.style.formatting.plain import Style as Plain
 from pybtex.style.formatting.unsrt import date
 from pybtex.style.template import field, first_of, optional, sentence, tag
 
-#: An entry's content -> its formatted text, for the life of the build process.
+#: An entry's content -> its formatted text; what this build used, to keep for the next.
 _FORMATTED: dict[tuple, object] = {}
+_USED: set[tuple] = set()
+CACHE = "coursebook-references.pickle"
 
 
 def _content(entry) -> tuple:
@@ -36,6 +42,7 @@ def _content(entry) -> tuple:
 class BookStyle(Plain):
     def format_entry(self, label, entry, bib_data=None):
         key = _content(entry)
+        _USED.add(key)
         if key not in _FORMATTED or bib_data is not None:
             _FORMATTED[key] = super().format_entry(label, entry, bib_data).text
         return FormattedEntry(entry.key, _FORMATTED[key], label)
@@ -61,5 +68,29 @@ class BookStyle(Plain):
         return self.get_online_template(e)
 
 
-def register() -> None:
+def _load(app) -> None:
+    try:
+        saved = pickle.loads((Path(app.doctreedir) / CACHE).read_bytes())
+    except Exception:  # noqa: BLE001 - no cache, or one from another version: format afresh
+        return
+    if isinstance(saved, dict) and saved.get("engine") == app.config.coursebook_engine:
+        _FORMATTED.update(saved.get("entries", {}))
+
+
+def _save(app, exception) -> None:
+    if exception is not None:
+        return
+    entries = {key: _FORMATTED[key] for key in _USED if key in _FORMATTED}
+    try:
+        (Path(app.doctreedir) / CACHE).write_bytes(
+            pickle.dumps({"engine": app.config.coursebook_engine, "entries": entries})
+        )
+    except (OSError, pickle.PicklingError):
+        pass  # the next build formats the entries again
+
+
+def register(app=None) -> None:
     register_plugin("pybtex.style.formatting", "coursebook", BookStyle)
+    if app is not None:
+        app.connect("builder-inited", _load)
+        app.connect("build-finished", _save)
