@@ -41,6 +41,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("claims", "claims.yaml", schemas.Claim, what="claims"),
     Collection("annotations", "annotations.yaml", schemas.Annotation, what="notes"),
     Collection("quizzes", "quizzes", schemas.QuizFile, key="chapter"),
+    Collection("prompts", "prompts.yaml", schemas.Prompt, what="“Think it through” prompts"),
     Collection("models", "model", schemas.ModelFile, key="model"),
 )
 #: Files in data/ that the engine reads besides the collections, or that are for people.
