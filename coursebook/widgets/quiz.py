@@ -54,6 +54,7 @@ class Quiz(BookWidget):
     legacy_namespace = t.Unicode().tag(sync=True)
     seed = t.Unicode().tag(sync=True)  # "" : a seed of the student's own (tests fix one)
     review = t.Bool(True).tag(sync=True)
+    placed = t.List().tag(sync=True)  # questions drawn in the reading (static book), scored here
 
     def __init__(self, chapter: str, book: Book | None = None, **kwargs):
         book = book or current_book()
@@ -80,8 +81,8 @@ class Quiz(BookWidget):
         state = super().static_state()
         # A page starts with the student's own answers, from localStorage.
         state.update(answers={}, tries={}, **page_links(self._book))
-        placed = set(self._book.quiz_files[self.chapter].in_reading)
-        state["questions"] = [q for q in state["questions"] if q["id"] not in placed]
+        # Drawn after their paragraph by the {article} directive; scored in the review.
+        state["placed"] = list(self._book.quiz_files[self.chapter].in_reading)
         return state
 
     # --- Python side --------------------------------------------------------------------
@@ -159,7 +160,7 @@ def inline_html(book: Book, chapter: str, question_id: str) -> str:
     question = next(q for q in book.quizzes[chapter] if q.id == question_id)
     state = {
         "chapter": chapter, "title": book.chapters[chapter].title, "questions": [question_state(book, question)],
-        "answers": {}, "tries": {}, "persist": True, "review": False, "seed": "", "score": {},
+        "answers": {}, "tries": {}, "persist": True, "review": False, "seed": "", "score": {}, "placed": [],
         "storage_namespace": book.storage_namespace, "legacy_namespace": book.legacy_namespace, **page_links(book),
     }
     fallback = "This question needs JavaScript in your browser; it is also in the review at the end of the chapter."

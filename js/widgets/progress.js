@@ -72,12 +72,15 @@ function chapterTable(data) {
 
 function continueLink(data) {
   const last = latest(data);
-  const chapter = last ? last.chapter : data.chapters[0];
-  if (!chapter) return null;
+  const start = data.chapters[0];
+  if (!start) return null;
+  const link = (lead, href, text) => h("p", { class: "cb-progress-continue" }, h("strong", { text: lead }), h("a", { href, text }));
+  if (!last) return link("Start here: ", start.href, start.title);
+  const chapter = last.chapter;
   const next = chapter.rows.find((r) => !r.s.answered);
+  if (next) return link("Continue where you left off: ", next.q.href, `${chapter.title}, question ${next.q.number}`);
   const later = data.chapters.slice(data.chapters.indexOf(chapter) + 1).find((c) => c.answered < c.questions.length);
-  const [href, text] = next ? [next.q.href, `${chapter.title}, question ${next.q.number}`] : later ? [later.href, later.title] : [chapter.href, chapter.title];
-  return h("p", { class: "cb-progress-continue" }, h("strong", { text: last ? "Continue where you left off: " : "Start here: " }), h("a", { href, text }));
+  return later ? link("Continue with the next chapter: ", later.href, later.title) : link("Every question answered. Review: ", chapter.href, chapter.title);
 }
 
 function missedList(data) {

@@ -27,8 +27,10 @@ import { markSidebar } from "../lib/sidebar.js";
  *   chapter: string, title: string, questions: any[], persist: boolean,
  *   storage_namespace: string, legacy_namespace: string, seed: string,
  *   tries: Record<string, QuestionRecord>, answers: Record<string, any>,
- *   progress_href: string, book_chapters: Record<string, string[]>, review: boolean
+ *   progress_href: string, book_chapters: Record<string, string[]>, review: boolean,
+ *   placed: string[]
  * }} QuizState
+ * `placed`: questions of `questions` drawn elsewhere (in the reading), scored here.
  */
 
 const LEVEL_NAMES = { remember: "Remember", understand: "Understand", apply: "Apply", analyse: "Analyse", evaluate: "Evaluate" };
@@ -140,6 +142,7 @@ function warningBox() {
   return h("p", { class: "cb-storage-warning", role: "alert", "aria-live": "assertive", hidden: true });
 }
 
+const SAVED = "cb-quiz-saved";
 const NOT_SAVING = "This browser is not saving your answers (its storage is full or switched off). They stay on this page until you leave it; download them from the progress page, or free some space, to keep them.";
 
 function render({ model, el }) {
@@ -156,6 +159,10 @@ function render({ model, el }) {
   if (persist) for (const q of questions) records[q.id] = loadRecord(ns, legacy, q);
 
   const review = model.get("review") !== false;
+  // The review at a chapter's end scores every question of the chapter, also those
+  // placed in the reading (drawn by their own widgets, which tell it of each save).
+  const placed = new Set(model.get("placed") || []);
+  const drawn = questions.filter((q) => !placed.has(q.id));
   const root = h("section", { class: review ? "cb-quiz" : "cb-quiz cb-quiz-inline", "aria-label": `${review ? "Questions" : "Check as you go"}: ${model.get("title")}` });
   const score = h("p", { class: "cb-quiz-score", id: `cb-quiz-${model.get("chapter")}-score${review ? "" : `-${questions[0]?.id}`}` });
   const warning = warningBox();
@@ -183,14 +190,22 @@ function render({ model, el }) {
   function update(q, next) {
     records = { ...records, [q.id]: next };
     if (persist) saveRecord(ns, q, next);
-    cards.get(q.id).draw(summarise(q, next));
+    cards.get(q.id)?.draw(summarise(q, next));
     sync();
     drawScore();
+    window.dispatchEvent(new CustomEvent(SAVED, { detail: { id: q.id, record: next, from: root } }));
   }
+  const onSaved = (/** @type {any} */ event) => {
+    const { id, record: next, from } = event.detail;
+    if (from === root || !questions.some((q) => q.id === id)) return;
+    records = { ...records, [id]: next };
+    drawScore();
+  };
+  window.addEventListener(SAVED, onSaved);
 
   const list = h("ol", { class: "cb-quiz-list" });
-  const cards = new Map(questions.map((q, i) => {
-    const card = questionCard(q, review ? i + 1 : 0, questions.length, displayOrder(q, seed, q.type === "match" ? "right" : "options"), actions);
+  const cards = new Map(drawn.map((q, i) => {
+    const card = questionCard(q, review ? i + 1 : 0, drawn.length, displayOrder(q, seed, q.type === "match" ? "right" : "options"), actions);
     list.append(card.card);
     return [q.id, card];
   }));
@@ -199,13 +214,13 @@ function render({ model, el }) {
     const summaries = questions.map((q) => summarise(q, record(q)));
     const answered = summaries.filter((s) => s.answered).length;
     const first = summaries.filter((s) => s.firstCorrect).length;
-    score.textContent = `First-try score on this page: ${first} of ${questions.length} (${answered} answered).`;
+    score.textContent = `First-try score in this chapter: ${first} of ${questions.length} (${answered} answered).`;
     root.dataset.correct = String(first);
     root.dataset.answered = String(answered);
     if (persist) markSidebar(ns, model.get("book_chapters") || {});
   }
   const drawAll = () => {
-    for (const q of questions) cards.get(q.id).draw(summarise(q, record(q)));
+    for (const q of drawn) cards.get(q.id).draw(summarise(q, record(q)));
     drawScore();
   };
   const onChange = () => {
@@ -224,6 +239,7 @@ function render({ model, el }) {
   model.on("change:tries", onChange);
   return () => {
     model.off("change:tries", onChange);
+    window.removeEventListener(SAVED, onSaved);
     stopListening();
   };
 }
