@@ -10,11 +10,11 @@ import datetime
 import json
 
 import pytest
-
 from browserkit import open_offline
+from quizdriver import answer, fix_seed, goto, try_again
+
 from coursebook.answers import CSV_COLUMNS, AnswersExport, book_fingerprints
 from coursebook.grading import correct_response, wrong_responses
-from quizdriver import answer, fix_seed, goto, try_again
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,12 @@ def test_the_downloaded_answers_follow_the_contract(book, context, server, tmp_p
     assert path.name == f"answers-ada-lovelace-{book.book_id}-{today}.json"
     data = AnswersExport.model_validate_json(path.read_text(encoding="utf-8"))
     keys, per_question = book_fingerprints(book)
-    assert (data.book, data.student, data.edition, data.keys_fingerprint) == (book.book_id, "Ada Lovelace", "student", keys)
+    assert (data.book, data.student, data.edition, data.keys_fingerprint) == (
+        book.book_id,
+        "Ada Lovelace",
+        "student",
+        keys,
+    )
     assert data.title == "A dead end in Syria? An annotated reading"
     assert {q.id for q in data.questions} == set(answered)
     for record in data.questions:
@@ -62,7 +67,12 @@ def test_the_downloaded_answers_follow_the_contract(book, context, server, tmp_p
         if q.type in ("single", "true-false"):
             assert record.tries[1].response == q.options[correct_response(q)].text  # readable
     assert [(w.prompt, w.chapter, w.text) for w in data.written] == [
-        (prompt.id, "iran-bargaining-chip", "Both were deals with Washington, both cost Russia money, and <b>both</b> were reversed.")]
+        (
+            prompt.id,
+            "iran-bargaining-chip",
+            "Both were deals with Washington, both cost Russia money, and <b>both</b> were reversed.",
+        )
+    ]
 
     csv_path = _download(page, "Download my answers (CSV)", tmp_path)
     assert csv_path.name == f"answers-ada-lovelace-{book.book_id}-{today}.csv"

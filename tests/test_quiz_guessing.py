@@ -10,7 +10,6 @@ reproducible); "always longest" does not depend on the order. The figures are pr
 from __future__ import annotations
 
 import pytest
-
 from browserkit import new_context, open_offline
 from quizdriver import fix_seed
 

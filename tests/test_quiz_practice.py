@@ -9,10 +9,10 @@ progress page and in the downloaded answers.
 from __future__ import annotations
 
 import pytest
-
 from browserkit import new_context
-from coursebook.grading import correct_response, grade, wrong_responses
 from quizdriver import answer, card, displayed, fix_seed, goto, open_page, show_answer, stored, try_again
+
+from coursebook.grading import correct_response, grade, wrong_responses
 
 pytestmark = pytest.mark.browser
 

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import pytest
-
 from browserkit import open_offline, run_axe
-from coursebook.grading import correct_response, wrong_responses
 from quizdriver import answer, card, goto
+
+from coursebook.grading import correct_response, wrong_responses
 
 pytestmark = pytest.mark.browser
 
-ARTICLE_CHAPTERS = ["hope-of-a-deal", "seeking-a-way-out", "assets-losing-value", "hostage-to-allies",
-                    "iran-bargaining-chip", "two-decades-of-distrust"]
+ARTICLE_CHAPTERS = [
+    "hope-of-a-deal",
+    "seeking-a-way-out",
+    "assets-losing-value",
+    "hostage-to-allies",
+    "iran-bargaining-chip",
+    "two-decades-of-distrust",
+]
 
 
 @pytest.mark.parametrize("chapter", ARTICLE_CHAPTERS)
@@ -87,7 +93,10 @@ def test_the_progress_page_helps(book, context, server):
     page, log = open_offline(context, server)
     goto(page, server, "progress.html")
     # Nothing answered yet: start at the first chapter.
-    assert page.locator(".cb-progress-continue a").get_attribute("href") == book.chapters[book.ordered_quizzes()[0][0]].page
+    assert (
+        page.locator(".cb-progress-continue a").get_attribute("href")
+        == book.chapters[book.ordered_quizzes()[0][0]].page
+    )
     # Linked from the front page and from every chapter's quiz.
     page.goto(f"{server}/index.html", wait_until="networkidle")
     assert page.locator("article a[href$='progress.html']").count() >= 1
@@ -105,7 +114,10 @@ def test_the_progress_page_helps(book, context, server):
     answer(page, nxt[1][0], correct_response(nxt[1][0]))
     goto(page, server, "progress.html")
     row = page.locator(f"tr[data-chapter='{chapter}']")
-    assert (row.get_attribute("data-answered"), row.get_attribute("data-first")) == (str(len(questions)), str(len(questions) - 1))
+    assert (row.get_attribute("data-answered"), row.get_attribute("data-first")) == (
+        str(len(questions)),
+        str(len(questions) - 1),
+    )
     assert "done" in row.locator("th").inner_text()
     links = page.locator(".cb-progress-missed a")
     assert links.count() == 1 and links.get_attribute("href") == f"{chapter}.html#cb-q-{missed.id}"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from quizdriver import answer, card, open_page, shown_result
 
 from coursebook.grading import correct_response, grade, wrong_responses
-from quizdriver import answer, card, open_page, shown_result
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,9 @@ FILL = """() => {
 def test_full_storage_namespacing_and_migration(book, context, server):
     chapter = "two-decades-of-distrust"
     q_old, q_new, q_full = [q for q in book.quizzes[chapter] if q.id not in book.quiz_files[chapter].in_reading][:3]
-    assert book.storage_namespace == f"coursebook:{book.book_id}:{book.edition}" == "coursebook:dead-end-in-syria:student"
+    assert (
+        book.storage_namespace == f"coursebook:{book.book_id}:{book.edition}" == "coursebook:dead-end-in-syria:student"
+    )
     legacy = book.legacy_namespace
     page, log = open_page(context, server, f"{chapter}.html")
 
@@ -39,7 +41,9 @@ def test_full_storage_namespacing_and_migration(book, context, server):
     page.reload(wait_until="networkidle")
     page.wait_for_selector(".cb-widget[data-cb-ready='true']")
     assert shown_result(page, q_old)[0] == "wrong"
-    migrated = json.loads(page.evaluate("k => localStorage.getItem(k)", f"{book.storage_namespace}:quiz:{chapter}/{q_old.id}"))
+    migrated = json.loads(
+        page.evaluate("k => localStorage.getItem(k)", f"{book.storage_namespace}:quiz:{chapter}/{q_old.id}")
+    )
     assert migrated == {"tries": [{"time": "2026-01-05T10:00:00Z", "raw": old_value["response"]}], "shown": False}
     assert page.evaluate("k => localStorage.getItem(k)", old_key) is None  # moved, once its copy was written
 
@@ -69,5 +73,7 @@ def test_full_storage_namespacing_and_migration(book, context, server):
     box.blur()
     assert page.locator(".cb-think-root .cb-storage-warning").is_visible()
     assert box.input_value() == "My answer, which this browser cannot keep."
-    page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k))")
+    page.evaluate(
+        "() => Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k))"
+    )
     assert log.problems() == []

@@ -27,7 +27,13 @@ def _fallback(prompts: list[dict]) -> str:
 
 def prompts_html(book: Book, chapter: str) -> str:
     prompts = prompts_state(book, chapter)
-    state = {"chapter": chapter, "prompts": prompts, "persist": True, "written": {}, "storage_namespace": book.storage_namespace}
+    state = {
+        "chapter": chapter,
+        "prompts": prompts,
+        "persist": True,
+        "written": {},
+        "storage_namespace": book.storage_namespace,
+    }
     return widget_html("prompts", f"cb-think-{chapter}", state, "", _fallback(prompts))
 
 
@@ -46,7 +52,9 @@ class Prompts(BookWidget):
         book = book or current_book()
         if not book.chapter_prompts(chapter):
             raise KeyError(f"data/prompts.yaml has no prompts for chapter “{chapter}”")
-        super().__init__(chapter=chapter, prompts=prompts_state(book, chapter), storage_namespace=book.storage_namespace, **kwargs)
+        super().__init__(
+            chapter=chapter, prompts=prompts_state(book, chapter), storage_namespace=book.storage_namespace, **kwargs
+        )
 
     @property
     def element_id(self) -> str:

@@ -92,7 +92,7 @@ class Quiz(BookWidget):
         question = self._question(question_id)
         result = grade(question, response)
         record = self.tries.get(question_id, {"tries": [], "shown": False})
-        now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
         self.tries = {**self.tries, question_id: {**record, "tries": [*record["tries"], {"time": now, "raw": response}]}}
         self.answers = {**self.answers, question_id: response}
         return result

@@ -3,8 +3,8 @@
 // answer was shown. No verdict is stored: whoever reads a record grades its tries again
 // against the answer key in the page (so a corrected key corrects the score too).
 
-import { grade } from "./grade.js";
 import { shuffled } from "./dom.js";
+import { grade } from "./grade.js";
 import { keyFor, read, remove, write } from "./storage.js";
 
 /**
@@ -23,18 +23,24 @@ export function emptyRecord() {
   return { tries: [], shown: false };
 }
 
+/** @param {any} value @returns {value is QuestionRecord} */
 export function isRecord(value) {
   return (
-    value !== null && typeof value === "object" && Array.isArray(value.tries) &&
-    value.tries.every((t) => t && typeof t === "object" && "raw" in t) && typeof value.shown === "boolean"
+    value !== null &&
+    typeof value === "object" &&
+    Array.isArray(value.tries) &&
+    value.tries.every((/** @type {any} */ t) => t && typeof t === "object" && "raw" in t) &&
+    typeof value.shown === "boolean"
   );
 }
 
 // The format before version 2: {response, correct, at}, one answer, the latest.
+/** @param {any} value */
 function isLegacy(value) {
   return value !== null && typeof value === "object" && "response" in value && typeof value.correct === "boolean";
 }
 
+/** @param {string} namespace @param {string} qualified */
 export function recordKey(namespace, qualified) {
   return keyFor(namespace, "quiz", qualified);
 }
@@ -80,7 +86,7 @@ export function summarise(q, record) {
     answered: graded.length > 0,
     tries: graded.length,
     firstCorrect: graded.length > 0 && graded[0].correct,
-    correct: Boolean(last && last.correct),
+    correct: Boolean(last?.correct),
     revealed: graded.some((g) => g.correct) || wrong >= 2 || record.shown,
     shown: record.shown,
     last: last ? last.raw : null,
@@ -94,6 +100,7 @@ export function summarise(q, record) {
 const SEED_KIND = "settings";
 
 /** The student's shuffle seed: made once, kept in storage (a reload shows the same order). */
+/** @param {string} namespace @param {boolean} persist @returns {string} */
 export function studentSeed(namespace, persist) {
   const key = keyFor(namespace, SEED_KIND, "seed");
   const stored = persist ? read(key, (v) => typeof v === "string" && v.length > 0) : null;
@@ -114,16 +121,25 @@ export function displayOrder(q, seed, part = "options") {
 }
 
 /** A response as the texts the student saw (what an instructor reads in the export). */
+/** @param {any} q @param {any} raw */
 export function responseText(q, raw) {
-  const option = (i) => q.options?.[i]?.text ?? null;
+  const option = (/** @type {number} */ i) => q.options?.[i]?.text ?? null;
   if (q.type === "single" || q.type === "true-false") return option(raw);
   if (q.type === "multiple") return Array.isArray(raw) ? raw.map(option) : null;
-  if (q.type === "order") return Array.isArray(raw) ? raw.map((i) => q.items[i]?.text ?? null) : null;
-  if (q.type === "match") return Array.isArray(raw) ? raw.map((r, left) => ({ left: q.pairs[left]?.left ?? null, right: r === null ? null : q.pairs[r]?.right ?? null })) : null;
+  if (q.type === "order")
+    return Array.isArray(raw) ? raw.map((/** @type {number} */ i) => q.items[i]?.text ?? null) : null;
+  if (q.type === "match")
+    return Array.isArray(raw)
+      ? raw.map((/** @type {number | null} */ r, /** @type {number} */ left) => ({
+          left: q.pairs[left]?.left ?? null,
+          right: r === null ? null : (q.pairs[r]?.right ?? null),
+        }))
+      : null;
   return raw;
 }
 
 /** Whether the answer was shown (not earned): "Show the answer", or two wrong tries first. */
+/** @param {Summary} s */
 export function answerShown(s) {
   if (s.shown) return true;
   const firstRight = s.graded.findIndex((g) => g.correct);
@@ -133,10 +149,12 @@ export function answerShown(s) {
 
 // --- written answers to "Think it through" prompts ----------------------------------------
 
+/** @param {string} namespace @param {string} chapter @param {string} id */
 export function writtenKey(namespace, chapter, id) {
   return keyFor(namespace, "written", `${chapter}/${id}`);
 }
 
+/** @param {any} value @returns {value is {text: string, time?: string}} */
 export function isWritten(value) {
   return value !== null && typeof value === "object" && typeof value.text === "string";
 }

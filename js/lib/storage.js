@@ -41,6 +41,7 @@ export function read(key, isValid = () => true) {
 }
 
 /** Store a value; false (and every failure listener told) when the browser refused. */
+/** @param {string} key @param {unknown} value */
 export function write(key, value) {
   try {
     if (!canStore) throw new Error("storage is not available");
@@ -52,16 +53,18 @@ export function write(key, value) {
   }
 }
 
+/** @param {string} key */
 export function remove(key) {
   if (canStore) window.localStorage.removeItem(key);
 }
 
+/** @param {string} prefix @returns {string[]} */
 export function keysWithPrefix(prefix) {
   if (!canStore) return [];
   const keys = [];
   for (let i = 0; i < window.localStorage.length; i += 1) {
     const key = window.localStorage.key(i);
-    if (key !== null && key.startsWith(prefix)) keys.push(key);
+    if (key?.startsWith(prefix)) keys.push(key);
   }
   return keys;
 }
@@ -69,6 +72,7 @@ export function keysWithPrefix(prefix) {
 export const storageAvailable = canStore;
 
 /** Call `listener` whenever a write fails; returns a function that stops listening. */
+/** @param {() => void} listener */
 export function onStorageFailure(listener) {
   window.addEventListener(FAILED, listener);
   return () => window.removeEventListener(FAILED, listener);
@@ -80,6 +84,7 @@ export function onStorageFailure(listener) {
  * quiz answers, whose format changed too).
  * An entry is removed from its old place only once its copy is written.
  */
+/** @param {string} legacy @param {string} namespace */
 export function migrateLegacy(legacy, namespace) {
   if (!legacy || legacy === namespace) return;
   for (const key of keysWithPrefix(`${legacy}:`)) {

@@ -6,21 +6,27 @@
 // (coursebook/answers.py's format); and a reset that asks first.
 // Nothing is sent anywhere: the file is made in the page.
 
-import { h, announcer } from "../lib/dom.js";
+import { announcer, h } from "../lib/dom.js";
 import { answersCSV, answersExport, download, exportName } from "../lib/export.js";
 import { isWritten, loadRecord, summarise, writtenKey } from "../lib/record.js";
 import { markSidebar } from "../lib/sidebar.js";
-import { keyFor, keysWithPrefix, migrateLegacy, onStorageFailure, read, remove } from "../lib/storage.js";
+import { keyFor, keysWithPrefix, migrateLegacy, read, remove } from "../lib/storage.js";
+import { storageWarning } from "../lib/warning.js";
 
 /**
  * @typedef {{id: string, title: string, href: string, questions: any[]}} ChapterRef
  * @typedef {{id: string, chapter: string, number: number, text: string, href: string}} PromptRef
  * @typedef {{chapters: ChapterRef[], prompts: PromptRef[], book: import("../lib/export.js").BookInfo,
  *   keys_fingerprint: string, storage_namespace: string, legacy_namespace: string}} ProgressState
+ * @typedef {{q: any, record: import("../lib/record.js").QuestionRecord, s: import("../lib/record.js").Summary}} Row
+ * @typedef {ChapterRef & {rows: Row[], answered: number, first: number}} ChapterView
+ * @typedef {{prompt: string, chapter: string, text: string, time: string, ref: PromptRef}} WrittenView
+ * @typedef {{chapters: ChapterView[], written: WrittenView[], readings: {key: string, values: any}[]}} Collected
  */
 
 // --- state: everything read from storage, graded again ------------------------------------
 
+/** @param {ProgressState} state @returns {Collected} what the page shows, graded again */
 function collect(state) {
   const ns = state.storage_namespace;
   const chapters = state.chapters.map((chapter) => {
@@ -29,19 +35,24 @@ function collect(state) {
       return { q, record, s: summarise(q, record) };
     });
     return {
-      ...chapter, rows,
+      ...chapter,
+      rows,
       answered: rows.filter((r) => r.s.answered).length,
       first: rows.filter((r) => r.s.firstCorrect).length,
     };
   });
   const written = state.prompts.flatMap((p) => {
     const w = read(writtenKey(ns, p.chapter, p.id), isWritten);
-    return w && w.text.trim() ? [{ prompt: p.id, chapter: p.chapter, text: w.text, time: w.time ?? "", ref: p }] : [];
+    return w?.text.trim() ? [{ prompt: p.id, chapter: p.chapter, text: w.text, time: w.time ?? "", ref: p }] : [];
   });
-  const readings = keysWithPrefix(keyFor(ns, "model", "")).map((key) => ({ key: key.slice(ns.length + 7), values: read(key) }));
+  const readings = keysWithPrefix(keyFor(ns, "model", "")).map((key) => ({
+    key: key.slice(ns.length + 7),
+    values: read(key),
+  }));
   return { chapters, written, readings };
 }
 
+/** @param {Collected} data */
 function latest(data) {
   let best = null;
   for (const chapter of data.chapters) {
@@ -55,119 +66,275 @@ function latest(data) {
 
 // --- view ----------------------------------------------------------------------------------
 
+/** @param {number} value @param {number} total @param {string} label */
 function bar(value, total, label) {
   const percent = total ? Math.round((100 * value) / total) : 0;
-  return h("span", { class: "cb-bar", role: "img", "aria-label": `${label}: ${value} of ${total}` },
-    h("span", { class: "cb-bar-fill", style: `width:${percent}%` }), h("span", { class: "cb-bar-text", "aria-hidden": "true", text: `${value} / ${total}` }));
+  return h(
+    "span",
+    { class: "cb-bar", role: "img", "aria-label": `${label}: ${value} of ${total}` },
+    h("span", { class: "cb-bar-fill", style: `width:${percent}%` }),
+    h("span", { class: "cb-bar-text", "aria-hidden": "true", text: `${value} / ${total}` }),
+  );
 }
 
+/** @param {Collected} data */
 function chapterTable(data) {
-  const head = h("thead", {}, h("tr", {}, ...["Chapter", "Answered", "Right at the first try"].map((text) => h("th", { scope: "col", text }))));
-  const rows = data.chapters.map((c) => h("tr", { "data-chapter": c.id, "data-answered": String(c.answered), "data-first": String(c.first), "data-total": String(c.questions.length) },
-    h("th", { scope: "row" }, h("a", { href: c.href, text: c.title }), c.answered === c.questions.length ? h("span", { class: "cb-done-mark", text: " ✓ done" }) : null),
-    h("td", { class: "cb-progress-answered" }, bar(c.answered, c.questions.length, "answered")),
-    h("td", { class: "cb-progress-correct" }, bar(c.first, c.questions.length, "right at the first try"))));
-  return h("table", { class: "cb-progress-table" }, h("caption", { text: "Questions answered in this browser, by chapter" }), head, h("tbody", {}, ...rows));
+  const head = h(
+    "thead",
+    {},
+    h("tr", {}, ...["Chapter", "Answered", "Right at the first try"].map((text) => h("th", { scope: "col", text }))),
+  );
+  const rows = data.chapters.map((c) =>
+    h(
+      "tr",
+      {
+        "data-chapter": c.id,
+        "data-answered": String(c.answered),
+        "data-first": String(c.first),
+        "data-total": String(c.questions.length),
+      },
+      h(
+        "th",
+        { scope: "row" },
+        h("a", { href: c.href, text: c.title }),
+        c.answered === c.questions.length ? h("span", { class: "cb-done-mark", text: " ✓ done" }) : null,
+      ),
+      h("td", { class: "cb-progress-answered" }, bar(c.answered, c.questions.length, "answered")),
+      h("td", { class: "cb-progress-correct" }, bar(c.first, c.questions.length, "right at the first try")),
+    ),
+  );
+  return h(
+    "table",
+    { class: "cb-progress-table" },
+    h("caption", { text: "Questions answered in this browser, by chapter" }),
+    head,
+    h("tbody", {}, ...rows),
+  );
 }
 
+/** @param {Collected} data */
 function continueLink(data) {
   const last = latest(data);
   const start = data.chapters[0];
   if (!start) return null;
-  const link = (lead, href, text) => h("p", { class: "cb-progress-continue" }, h("strong", { text: lead }), h("a", { href, text }));
+  const link = (/** @type {string} */ lead, /** @type {string} */ href, /** @type {string} */ text) =>
+    h("p", { class: "cb-progress-continue" }, h("strong", { text: lead }), h("a", { href, text }));
   if (!last) return link("Start here: ", start.href, start.title);
   const chapter = last.chapter;
   const next = chapter.rows.find((r) => !r.s.answered);
   if (next) return link("Continue where you left off: ", next.q.href, `${chapter.title}, question ${next.q.number}`);
   const later = data.chapters.slice(data.chapters.indexOf(chapter) + 1).find((c) => c.answered < c.questions.length);
-  return later ? link("Continue with the next chapter: ", later.href, later.title) : link("Every question answered. Review: ", chapter.href, chapter.title);
+  return later
+    ? link("Continue with the next chapter: ", later.href, later.title)
+    : link("Every question answered. Review: ", chapter.href, chapter.title);
 }
 
+/** @param {Collected} data */
 function missedList(data) {
-  const missed = data.chapters.flatMap((c) => c.rows.filter((r) => r.s.answered && !r.s.firstCorrect).map((r) => ({ c, r })));
-  if (!missed.length) return h("p", { class: "cb-progress-missed-none", text: "No question missed at the first try so far." });
-  return h("ul", { class: "cb-progress-missed" }, ...missed.map(({ c, r }) =>
-    h("li", {}, h("a", { href: r.q.href, text: `${c.title}, question ${r.q.number}` }), `: ${r.q.prompt}${r.s.correct ? " (right since)" : ""}`)));
+  const missed = data.chapters.flatMap((c) =>
+    c.rows.filter((r) => r.s.answered && !r.s.firstCorrect).map((r) => ({ c, r })),
+  );
+  if (!missed.length)
+    return h("p", { class: "cb-progress-missed-none", text: "No question missed at the first try so far." });
+  return h(
+    "ul",
+    { class: "cb-progress-missed" },
+    ...missed.map(({ c, r }) =>
+      h(
+        "li",
+        {},
+        h("a", { href: r.q.href, text: `${c.title}, question ${r.q.number}` }),
+        `: ${r.q.prompt}${r.s.correct ? " (right since)" : ""}`,
+      ),
+    ),
+  );
 }
 
+/** @param {Collected} data */
 function writtenList(data) {
-  if (!data.written.length) return h("p", { text: "Nothing written yet. Each chapter ends with prompts to think through." });
-  return h("dl", { class: "cb-progress-written" }, ...data.written.flatMap((w) => [
-    h("dt", {}, h("a", { href: w.ref.href, text: w.ref.text })), h("dd", { text: w.text })]));
+  if (!data.written.length)
+    return h("p", { text: "Nothing written yet. Each chapter ends with prompts to think through." });
+  return h(
+    "dl",
+    { class: "cb-progress-written" },
+    ...data.written.flatMap((w) => [
+      h("dt", {}, h("a", { href: w.ref.href, text: w.ref.text })),
+      h("dd", { text: w.text }),
+    ]),
+  );
 }
 
+/** @param {Collected} data */
 function readingsList(data) {
   if (!data.readings.length) return h("p", { text: "No model reading saved yet." });
-  return h("ul", { class: "cb-progress-readings" }, ...data.readings.map((r) => h("li", { text: `${r.key}: ${JSON.stringify(r.values)}` })));
+  return h(
+    "ul",
+    { class: "cb-progress-readings" },
+    ...data.readings.map((r) => h("li", { text: `${r.key}: ${JSON.stringify(r.values)}` })),
+  );
+}
+
+/** The file for the instructor (coursebook/answers.py). @param {ProgressState} state @param {Collected} data @param {string} student */
+function buildExport(state, data, student) {
+  const answered = data.chapters.flatMap((c) => c.rows.map((r) => ({ chapter: c.id, q: r.q, record: r.record })));
+  const written = data.written.map(({ prompt, chapter, text, time }) => ({ prompt, chapter, text, time }));
+  const { book, keys_fingerprint: keysFingerprint } = state;
+  return answersExport({ book, student, keysFingerprint, answered, written, readings: data.readings });
 }
 
 // --- the page ---------------------------------------------------------------------------------
 
+/** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} args */
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
-  /** @type {ProgressState} */
-  const state = Object.fromEntries(["chapters", "prompts", "book", "keys_fingerprint", "storage_namespace", "legacy_namespace"].map((k) => [k, model.get(k)]));
+  const state = /** @type {ProgressState} */ (
+    Object.fromEntries(
+      ["chapters", "prompts", "book", "keys_fingerprint", "storage_namespace", "legacy_namespace"].map((k) => [
+        k,
+        model.get(k),
+      ]),
+    )
+  );
   migrateLegacy(state.legacy_namespace, state.storage_namespace);
   const root = h("section", { class: "cb-progress", "aria-label": "Your progress" });
   const body = h("div", { class: "cb-progress-body" });
   const say = announcer(root);
-  const warning = h("p", { class: "cb-storage-warning", role: "alert", "aria-live": "assertive", hidden: true });
-  const stop = onStorageFailure(() => { warning.hidden = false; warning.textContent = "This browser is not saving your answers (its storage is full or switched off)."; });
+  const { node: warning, stop } = storageWarning(
+    "This browser is not saving your answers (its storage is full or switched off).",
+    true,
+  );
 
   function draw() {
     const data = collect(state);
-    const total = data.chapters.reduce((n, c) => n + c.questions.length, 0);
-    const first = data.chapters.reduce((n, c) => n + c.first, 0);
-    const answered = data.chapters.reduce((n, c) => n + c.answered, 0);
+    const total = data.chapters.reduce(
+      (/** @type {number} */ n, /** @type {ChapterView} */ c) => n + c.questions.length,
+      0,
+    );
+    const first = data.chapters.reduce((/** @type {number} */ n, /** @type {ChapterView} */ c) => n + c.first, 0);
+    const answered = data.chapters.reduce((/** @type {number} */ n, /** @type {ChapterView} */ c) => n + c.answered, 0);
     body.replaceChildren(
-      h("p", { class: "cb-progress-summary", text: `Right at the first try: ${first} of ${total} questions (${answered} answered). The first try is what counts.` }),
-      continueLink(data), chapterTable(data),
-      h("h3", { text: "Questions missed at the first try" }), missedList(data),
-      h("h3", { text: "Your written answers" }), writtenList(data),
-      h("h3", { text: "Your saved model readings" }), readingsList(data));
-    markSidebar(state.storage_namespace, Object.fromEntries(state.chapters.map((c) => [c.id, c.questions.map((q) => q.qualified)])));
+      h("p", {
+        class: "cb-progress-summary",
+        text: `Right at the first try: ${first} of ${total} questions (${answered} answered). The first try is what counts.`,
+      }),
+      continueLink(data),
+      chapterTable(data),
+      h("h3", { text: "Questions missed at the first try" }),
+      missedList(data),
+      h("h3", { text: "Your written answers" }),
+      writtenList(data),
+      h("h3", { text: "Your saved model readings" }),
+      readingsList(data),
+    );
+    markSidebar(
+      state.storage_namespace,
+      Object.fromEntries(state.chapters.map((c) => [c.id, c.questions.map((q) => q.qualified)])),
+    );
     return data;
   }
 
-  const name = h("input", { id: "cb-progress-name", type: "text", autocomplete: "name", class: "cb-field cb-progress-name" });
-  function makeExport() {
-    const data = draw();
-    const answered = data.chapters.flatMap((c) => c.rows.map((r) => ({ chapter: c.id, q: r.q, record: r.record })));
-    const written = data.written.map(({ prompt, chapter, text, time }) => ({ prompt, chapter, text, time }));
-    return answersExport({ book: state.book, student: name.value.trim(), keysFingerprint: state.keys_fingerprint, answered, written, readings: data.readings });
-  }
+  const name = h("input", {
+    id: "cb-progress-name",
+    type: "text",
+    autocomplete: "name",
+    class: "cb-field cb-progress-name",
+  });
+  /** @param {"json" | "csv"} kind */
   function save(kind) {
-    const data = makeExport();
+    const data = buildExport(state, draw(), name.value.trim());
     const file = exportName(data.student, data.book, kind);
     if (kind === "json") download(file, "application/json", `${JSON.stringify(data, null, 2)}\n`);
     else download(file, "text/csv", answersCSV(data));
-    say(`Downloaded ${data.questions.length} answered questions and ${data.written.length} written answers as ${file}.`);
+    say(
+      `Downloaded ${data.questions.length} answered questions and ${data.written.length} written answers as ${file}.`,
+    );
   }
 
   const reset = resetControls(() => {
-    for (const key of [...keysWithPrefix(keyFor(state.storage_namespace, "quiz", "")), ...keysWithPrefix(keyFor(state.storage_namespace, "written", ""))]) remove(key);
+    for (const key of [
+      ...keysWithPrefix(keyFor(state.storage_namespace, "quiz", "")),
+      ...keysWithPrefix(keyFor(state.storage_namespace, "written", "")),
+    ])
+      remove(key);
     draw();
     say("All your answers were cleared from this browser.");
   });
-  root.append(warning, body, h("div", { class: "cb-progress-export" },
-    h("label", { for: "cb-progress-name", text: "Your name, to put in the file (optional)" }), name,
-    h("div", { class: "cb-row" },
-      h("button", { type: "button", class: "cb-button cb-progress-json", onclick: () => save("json") }, "Download my answers (JSON)"),
-      h("button", { type: "button", class: "cb-button cb-progress-csv", onclick: () => save("csv") }, "Download my answers (CSV)"))), reset);
+  root.append(
+    warning,
+    body,
+    h(
+      "div",
+      { class: "cb-progress-export" },
+      h("label", { for: "cb-progress-name", text: "Your name, to put in the file (optional)" }),
+      name,
+      h(
+        "div",
+        { class: "cb-row" },
+        h(
+          "button",
+          { type: "button", class: "cb-button cb-progress-json", onclick: () => save("json") },
+          "Download my answers (JSON)",
+        ),
+        h(
+          "button",
+          { type: "button", class: "cb-button cb-progress-csv", onclick: () => save("csv") },
+          "Download my answers (CSV)",
+        ),
+      ),
+    ),
+    reset,
+  );
   el.append(root);
   draw();
   const onStorage = () => draw();
   window.addEventListener("storage", onStorage);
-  return () => { window.removeEventListener("storage", onStorage); stop(); };
+  return () => {
+    window.removeEventListener("storage", onStorage);
+    stop();
+  };
 }
 
+/** @param {() => void} onConfirm */
 function resetControls(onConfirm) {
-  const button = h("button", { type: "button", class: "cb-button cb-button-secondary cb-progress-reset" }, "Reset all my answers");
-  const box = h("div", { class: "cb-row cb-quiz-confirm", hidden: true, role: "group", "aria-label": "Confirm reset" },
+  const button = h(
+    "button",
+    { type: "button", class: "cb-button cb-button-secondary cb-progress-reset" },
+    "Reset all my answers",
+  );
+  const box = h(
+    "div",
+    { class: "cb-row cb-quiz-confirm", hidden: true, role: "group", "aria-label": "Confirm reset" },
     h("span", { text: "Clear every answer and written answer in the whole book from this browser? " }),
-    h("button", { type: "button", class: "cb-button cb-progress-reset-yes", onclick: () => { box.hidden = true; onConfirm(); button.focus(); } }, "Yes, clear everything"),
-    h("button", { type: "button", class: "cb-button cb-button-secondary cb-progress-reset-no", onclick: () => { box.hidden = true; button.focus(); } }, "Cancel"));
-  button.addEventListener("click", () => { box.hidden = false; box.querySelector(".cb-progress-reset-no")?.focus(); });
+    h(
+      "button",
+      {
+        type: "button",
+        class: "cb-button cb-progress-reset-yes",
+        onclick: () => {
+          box.hidden = true;
+          onConfirm();
+          button.focus();
+        },
+      },
+      "Yes, clear everything",
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "cb-button cb-button-secondary cb-progress-reset-no",
+        onclick: () => {
+          box.hidden = true;
+          button.focus();
+        },
+      },
+      "Cancel",
+    ),
+  );
+  button.addEventListener("click", () => {
+    box.hidden = false;
+    box.querySelector(".cb-progress-reset-no")?.focus();
+  });
   return h("div", { class: "cb-row" }, button, box);
 }
 

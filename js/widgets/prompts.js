@@ -8,7 +8,8 @@
 
 import { h } from "../lib/dom.js";
 import { isWritten, writtenKey } from "../lib/record.js";
-import { onStorageFailure, read, storageAvailable, write } from "../lib/storage.js";
+import { read, write } from "../lib/storage.js";
+import { storageWarning } from "../lib/warning.js";
 
 /**
  * @typedef {{text: string, time: string}} Written
@@ -17,13 +18,19 @@ import { onStorageFailure, read, storageAvailable, write } from "../lib/storage.
  *   written: Record<string, Written>}} PromptsState
  */
 
-const NOT_SAVING = "This browser is not saving what you write (its storage is full or switched off). Copy your text somewhere safe before you leave the page.";
+const NOT_SAVING =
+  "This browser is not saving what you write (its storage is full or switched off). Copy your text somewhere safe before you leave the page.";
 
+/** @param {PromptRef} p @param {string} base @param {Written | undefined} initial @param {(p: PromptRef, text: string) => boolean} onSave */
 function promptItem(p, base, initial, onSave) {
   const id = `${base}-${p.id}`;
   const box = h("textarea", { id, class: "cb-field cb-think-text", rows: "4", "aria-describedby": `${id}-status` });
   box.value = initial?.text ?? "";
-  const status = h("p", { class: "cb-think-status", id: `${id}-status`, text: initial ? "Saved in this browser." : "Not graded. Saved in this browser as you type." });
+  const status = h("p", {
+    class: "cb-think-status",
+    id: `${id}-status`,
+    text: initial ? "Saved in this browser." : "Not graded. Saved in this browser as you type.",
+  });
   let timer = 0;
   const save = () => {
     window.clearTimeout(timer);
@@ -34,9 +41,16 @@ function promptItem(p, base, initial, onSave) {
     timer = window.setTimeout(save, 400);
   });
   box.addEventListener("change", save);
-  return h("li", { class: "cb-think-item", "data-prompt": p.id }, h("label", { for: id, text: `${p.number}. ${p.text}` }), box, status);
+  return h(
+    "li",
+    { class: "cb-think-item", "data-prompt": p.id },
+    h("label", { for: id, text: `${p.number}. ${p.text}` }),
+    box,
+    status,
+  );
 }
 
+/** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} args */
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
   /** @type {PromptRef[]} */
@@ -52,14 +66,9 @@ function render({ model, el }) {
       if (stored) written[p.id] = stored;
     }
   }
-  const warning = h("p", { class: "cb-storage-warning", role: "alert", "aria-live": "assertive", hidden: true });
-  const warn = () => {
-    warning.hidden = false;
-    warning.textContent = NOT_SAVING;
-  };
-  const stop = onStorageFailure(warn);
-  if (persist && !storageAvailable) warn();
+  const { node: warning, stop } = storageWarning(NOT_SAVING, persist);
 
+  /** @param {PromptRef} p @param {string} text */
   function onSave(p, text) {
     const value = { text, time: new Date().toISOString() };
     written[p.id] = value;

@@ -13,12 +13,13 @@
 // match: which rows are wrong) but neither the right answer nor the explanation; those
 // come after a right answer, a second wrong try, or "Show the answer" (recorded).
 
+import { CONTROLS } from "../lib/controls.js";
 import { h } from "../lib/dom.js";
 import { answerText, grade } from "../lib/grade.js";
-import { CONTROLS } from "../lib/controls.js";
 import { displayOrder, emptyRecord, loadRecord, saveRecord, studentSeed, summarise } from "../lib/record.js";
-import { migrateLegacy, onStorageFailure, storageAvailable } from "../lib/storage.js";
 import { markSidebar } from "../lib/sidebar.js";
+import { migrateLegacy } from "../lib/storage.js";
+import { storageWarning } from "../lib/warning.js";
 
 /**
  * @typedef {import("../lib/record.js").QuestionRecord} QuestionRecord
@@ -33,8 +34,16 @@ import { markSidebar } from "../lib/sidebar.js";
  * `placed`: questions of `questions` drawn elsewhere (in the reading), scored here.
  */
 
-const LEVEL_NAMES = { remember: "Remember", understand: "Understand", apply: "Apply", analyse: "Analyse", evaluate: "Evaluate" };
+/** @type {Record<string, string>} */
+const LEVEL_NAMES = {
+  remember: "Remember",
+  understand: "Understand",
+  apply: "Apply",
+  analyse: "Analyse",
+  evaluate: "Evaluate",
+};
 
+/** @type {Record<string, string>} */
 const TYPE_HINTS = {
   single: "Choose one answer.",
   "true-false": "True or false?",
@@ -62,8 +71,12 @@ function feedbackNodes(q, s) {
     nodes.push(h("p", { class: "cb-q-next", text: "Re-read the paragraph and try again, or show the answer." }));
   }
   nodes.push(
-    h("p", { class: "cb-q-passage" }, h("a", { href: q.passage_href, text: `Read ${q.passage_label} again` }),
-      h("span", { class: "cb-q-objective", text: ` · This question checks that you can: ${q.objective_text}` })),
+    h(
+      "p",
+      { class: "cb-q-passage" },
+      h("a", { href: q.passage_href, text: `Read ${q.passage_label} again` }),
+      h("span", { class: "cb-q-objective", text: ` · This question checks that you can: ${q.objective_text}` }),
+    ),
     h("p", { class: "cb-q-tries", text: triesText(s) }),
   );
   return nodes;
@@ -78,28 +91,59 @@ function triesText(s) {
 
 // --- one question: its controls and buttons, drawn from its record ----------------------
 
+/**
+ * @param {any} q @param {number} number (0: placed in the reading) @param {number} total @param {number[]} order
+ * @param {{check: (q: any, response: any) => void, reveal: (q: any) => void}} actions
+ */
 function questionCard(q, number, total, order, actions) {
   const base = `cb-q-${q.id}`;
   const feedback = h("div", { class: "cb-q-feedback", id: `${base}-feedback`, role: "status", "aria-live": "polite" });
-  const controls = CONTROLS[q.type](q, base, (message) => feedback.replaceChildren(h("p", { class: "cb-q-moved", text: message })), order);
+  const controls = CONTROLS[q.type](
+    q,
+    base,
+    (/** @type {string} */ message) => feedback.replaceChildren(h("p", { class: "cb-q-moved", text: message })),
+    order,
+  );
   const check = h("button", { type: "submit", class: "cb-button cb-q-check" }, "Check answer");
-  const retry = h("button", { type: "button", class: "cb-button cb-button-secondary cb-q-retry", hidden: true }, "Try again");
-  const reveal = h("button", { type: "button", class: "cb-button cb-button-secondary cb-q-show", hidden: true }, "Show the answer");
-  const meta = h("p", { class: "cb-q-meta" },
-    h("span", { class: "cb-q-number", text: number ? `Question ${number} of ${total}` : "Check as you go" }), " · ",
-    h("span", { class: `cb-q-level cb-level-${q.level}`, text: LEVEL_NAMES[q.level] }), " · ",
-    h("a", { class: "cb-q-about", href: q.passage_href, text: `About ${q.passage_label}` }), " · ",
-    h("span", { class: "cb-q-hint", text: TYPE_HINTS[q.type] }));
-  const form = h("form", { class: "cb-q-form", novalidate: true, "aria-describedby": `${base}-feedback` },
-    meta, controls.node, h("div", { class: "cb-row cb-q-actions" }, check, retry, reveal), feedback);
+  const retry = h(
+    "button",
+    { type: "button", class: "cb-button cb-button-secondary cb-q-retry", hidden: true },
+    "Try again",
+  );
+  const reveal = h(
+    "button",
+    { type: "button", class: "cb-button cb-button-secondary cb-q-show", hidden: true },
+    "Show the answer",
+  );
+  const meta = h(
+    "p",
+    { class: "cb-q-meta" },
+    h("span", { class: "cb-q-number", text: number ? `Question ${number} of ${total}` : "Check as you go" }),
+    " · ",
+    h("span", { class: `cb-q-level cb-level-${q.level}`, text: LEVEL_NAMES[q.level] }),
+    " · ",
+    h("a", { class: "cb-q-about", href: q.passage_href, text: `About ${q.passage_label}` }),
+    " · ",
+    h("span", { class: "cb-q-hint", text: TYPE_HINTS[q.type] }),
+  );
+  const form = h(
+    "form",
+    { class: "cb-q-form", novalidate: true, "aria-describedby": `${base}-feedback` },
+    meta,
+    controls.node,
+    h("div", { class: "cb-row cb-q-actions" }, check, retry, reveal),
+    feedback,
+  );
   const card = h("li", { class: "cb-q", id: base, "data-question": q.id, "data-type": q.type }, form);
 
-  form.addEventListener("submit", (event) => {
+  form.addEventListener("submit", (/** @type {Event} */ event) => {
     event.preventDefault();
     const response = controls.read();
     if (response === null || grade(q, response) === null) {
       card.dataset.state = "incomplete";
-      feedback.replaceChildren(h("p", { class: "cb-q-verdict", text: controls.missing || "Answer the question first." }));
+      feedback.replaceChildren(
+        h("p", { class: "cb-q-verdict", text: controls.missing || "Answer the question first." }),
+      );
       return;
     }
     actions.check(q, response);
@@ -138,13 +182,17 @@ function questionCard(q, number, total, order, actions) {
 
 // --- the quiz ----------------------------------------------------------------------------
 
-function warningBox() {
-  return h("p", { class: "cb-storage-warning", role: "alert", "aria-live": "assertive", hidden: true });
+/** The latest response to each question (what Python reads as `answers`). @param {Record<string, QuestionRecord>} records */
+function latestAnswers(records) {
+  const answered = Object.entries(records).filter(([, r]) => r.tries.length);
+  return Object.fromEntries(answered.map(([id, r]) => [id, r.tries[r.tries.length - 1].raw]));
 }
 
 const SAVED = "cb-quiz-saved";
-const NOT_SAVING = "This browser is not saving your answers (its storage is full or switched off). They stay on this page until you leave it; download them from the progress page, or free some space, to keep them.";
+const NOT_SAVING =
+  "This browser is not saving your answers (its storage is full or switched off). They stay on this page until you leave it; download them from the progress page, or free some space, to keep them.";
 
+/** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} args */
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
   /** @type {any[]} */
@@ -163,30 +211,37 @@ function render({ model, el }) {
   // placed in the reading (drawn by their own widgets, which tell it of each save).
   const placed = new Set(model.get("placed") || []);
   const drawn = questions.filter((q) => !placed.has(q.id));
-  const root = h("section", { class: review ? "cb-quiz" : "cb-quiz cb-quiz-inline", "aria-label": `${review ? "Questions" : "Check as you go"}: ${model.get("title")}` });
-  const score = h("p", { class: "cb-quiz-score", id: `cb-quiz-${model.get("chapter")}-score${review ? "" : `-${questions[0]?.id}`}` });
-  const warning = warningBox();
-  const showWarning = () => {
-    if (!warning.hidden) return;
-    warning.hidden = false;
-    warning.textContent = NOT_SAVING;
-  };
-  const stopListening = onStorageFailure(showWarning);
-  if (persist && !storageAvailable) showWarning();
+  const root = h("section", {
+    class: review ? "cb-quiz" : "cb-quiz cb-quiz-inline",
+    "aria-label": `${review ? "Questions" : "Check as you go"}: ${model.get("title")}`,
+  });
+  const score = h("p", {
+    class: "cb-quiz-score",
+    id: `cb-quiz-${model.get("chapter")}-score${review ? "" : `-${questions[0]?.id}`}`,
+  });
+  const { node: warning, stop: stopListening } = storageWarning(NOT_SAVING, persist);
 
   let syncing = false; // our own change of `tries` is already drawn
   const sync = () => {
     syncing = true;
     model.set("tries", { ...records });
-    model.set("answers", Object.fromEntries(Object.entries(records).filter(([, r]) => r.tries.length).map(([id, r]) => [id, r.tries[r.tries.length - 1].raw])));
+    model.set("answers", latestAnswers(records));
     model.save_changes();
     syncing = false;
   };
   const actions = {
-    check(q, response) { update(q, { ...record(q), tries: [...record(q).tries, { time: new Date().toISOString(), raw: response }] }); },
-    reveal(q) { update(q, { ...record(q), shown: true }); cards.get(q.id).focusAfterReveal(); },
+    /** @param {any} q @param {any} response */
+    check(q, response) {
+      update(q, { ...record(q), tries: [...record(q).tries, { time: new Date().toISOString(), raw: response }] });
+    },
+    /** @param {any} q */
+    reveal(q) {
+      update(q, { ...record(q), shown: true });
+      cards.get(q.id)?.focusAfterReveal();
+    },
   };
-  const record = (q) => records[q.id] || emptyRecord();
+  const record = (/** @type {any} */ q) => records[q.id] || emptyRecord();
+  /** @param {any} q @param {QuestionRecord} next */
   function update(q, next) {
     records = { ...records, [q.id]: next };
     if (persist) saveRecord(ns, q, next);
@@ -204,11 +259,19 @@ function render({ model, el }) {
   window.addEventListener(SAVED, onSaved);
 
   const list = h("ol", { class: "cb-quiz-list" });
-  const cards = new Map(drawn.map((q, i) => {
-    const card = questionCard(q, review ? i + 1 : 0, drawn.length, displayOrder(q, seed, q.type === "match" ? "right" : "options"), actions);
-    list.append(card.card);
-    return [q.id, card];
-  }));
+  const cards = new Map(
+    drawn.map((q, i) => {
+      const card = questionCard(
+        q,
+        review ? i + 1 : 0,
+        drawn.length,
+        displayOrder(q, seed, q.type === "match" ? "right" : "options"),
+        actions,
+      );
+      list.append(card.card);
+      return [q.id, card];
+    }),
+  );
 
   function drawScore() {
     const summaries = questions.map((q) => summarise(q, record(q)));
@@ -220,7 +283,7 @@ function render({ model, el }) {
     if (persist) markSidebar(ns, model.get("book_chapters") || {});
   }
   const drawAll = () => {
-    for (const q of drawn) cards.get(q.id).draw(summarise(q, record(q)));
+    for (const q of drawn) cards.get(q.id)?.draw(summarise(q, record(q)));
     drawScore();
   };
   const onChange = () => {
@@ -230,7 +293,13 @@ function render({ model, el }) {
   };
 
   const progressHref = model.get("progress_href");
-  const link = progressHref ? h("p", { class: "cb-quiz-progress-link" }, h("a", { href: progressHref, text: "See your progress in every chapter" })) : null;
+  const link = progressHref
+    ? h(
+        "p",
+        { class: "cb-quiz-progress-link" },
+        h("a", { href: progressHref, text: "See your progress in every chapter" }),
+      )
+    : null;
   root.append(warning, ...(review ? [h("div", { class: "cb-quiz-head" }, score, link)] : []), list);
   if (!review) score.hidden = true;
   el.append(root);
