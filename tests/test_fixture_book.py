@@ -85,7 +85,7 @@ def test_fixture_book_renders_every_directive_and_widget(mini_server, browser, m
         started[name] = sorted(widgets.nth(i).get_attribute("data-cb-widget") for i in range(widgets.count()))
         serious = [v["id"] for v in run_axe(page) if v["impact"] in ("serious", "critical")]
         assert serious == [], f"{name}: {serious}"
-    assert started["reading"] == ["deadend", "iran", "quiz"]
+    assert started["reading"] == ["deadend", "iran", "prompts", "quiz", "quiz"]  # one quiz placed in the reading
     assert started["timeline"] == ["timeline"] and started["progress"] == ["progress"]
     assert page.locator("text=It says nothing about Syria").count() >= 1  # the claims table quotes its claim
     page.goto(f"{mini_server}/chapters/progress.html", wait_until="networkidle")

@@ -3,7 +3,8 @@ with a text box. What a student writes is kept (in the browser, or in ``written`
 a live kernel) and exported with their answers; it is not graded.
 
 The static book draws it with the ``{think-it-through} <chapter>`` directive
-(:func:`prompts_html`): without JavaScript the prompts still show, as a list.
+(:func:`prompts_html`): without JavaScript the prompts still show, as a list. In a
+notebook, ``Prompts("hope-of-a-deal")`` shows the same boxes, live.
 """
 
 from __future__ import annotations
@@ -65,7 +66,3 @@ class Prompts(BookWidget):
         state["written"] = {}
         return widget_html(self.kind, self.element_id, state, "", _fallback(self.prompts))
 
-
-def think(chapter: str) -> Prompts:
-    """A chapter's "Think it through" prompts, with a text box each."""
-    return Prompts(chapter)

@@ -163,7 +163,7 @@ def inline_html(book: Book, chapter: str, question_id: str) -> str:
         "answers": {}, "tries": {}, "persist": True, "review": False, "seed": "", "score": {}, "placed": [],
         "storage_namespace": book.storage_namespace, "legacy_namespace": book.legacy_namespace, **page_links(book),
     }
-    fallback = "This question needs JavaScript in your browser; it is also in the review at the end of the chapter."
+    fallback = "This question on the paragraph above needs JavaScript in your browser."
     return widget_html("quiz", f"cb-quiz-{chapter}-{question_id}", state, fallback)
 
 
