@@ -16,11 +16,16 @@ def _chapters(book: Book) -> list[dict]:
     out = []
     for chapter_id, questions in book.ordered_quizzes():
         page = book.chapters[chapter_id].page
+        placed = book.quiz_files[chapter_id].in_reading
+        review = [q.id for q in questions if q.id not in placed]
         rendered = []
-        for n, q in enumerate(questions, start=1):
+        for q in questions:
             state = question_state(book, q)
             state.pop("explanation", None)
-            rendered.append({**state, "number": n, "href": f"{page}#cb-q-{q.id}"})
+            # Named as the chapter's page names it: a review question by its number, a
+            # check in the reading by its paragraph.
+            label = f"question {review.index(q.id) + 1}" if q.id in review else f"the check after ¶{q.passage[1:]}"
+            rendered.append({**state, "label": label, "href": f"{page}#cb-q-{q.id}"})
         out.append({"id": chapter_id, "title": book.chapters[chapter_id].title, "href": page, "questions": rendered})
     return out
 

@@ -69,10 +69,11 @@ function latest(data) {
 /** @param {number} value @param {number} total @param {string} label */
 function bar(value, total, label) {
   const percent = total ? Math.round((100 * value) / total) : 0;
+  const fill = h("span", { class: "cb-bar-fill", style: `width:${percent}%` });
   return h(
     "span",
     { class: "cb-bar", role: "img", "aria-label": `${label}: ${value} of ${total}` },
-    h("span", { class: "cb-bar-fill", style: `width:${percent}%` }),
+    h("span", { class: "cb-bar-track" }, fill),
     h("span", { class: "cb-bar-text", "aria-hidden": "true", text: `${value} / ${total}` }),
   );
 }
@@ -122,7 +123,7 @@ function continueLink(data) {
   if (!last) return link("Start here: ", start.href, start.title);
   const chapter = last.chapter;
   const next = chapter.rows.find((r) => !r.s.answered);
-  if (next) return link("Continue where you left off: ", next.q.href, `${chapter.title}, question ${next.q.number}`);
+  if (next) return link("Continue where you left off: ", next.q.href, `${chapter.title}, ${next.q.label}`);
   const later = data.chapters.slice(data.chapters.indexOf(chapter) + 1).find((c) => c.answered < c.questions.length);
   return later
     ? link("Continue with the next chapter: ", later.href, later.title)
@@ -143,7 +144,7 @@ function missedList(data) {
       h(
         "li",
         {},
-        h("a", { href: r.q.href, text: `${c.title}, question ${r.q.number}` }),
+        h("a", { href: r.q.href, text: `${c.title}, ${r.q.label}` }),
         `: ${r.q.prompt}${r.s.correct ? " (right since)" : ""}`,
       ),
     ),
@@ -219,11 +220,11 @@ function render({ model, el }) {
       }),
       continueLink(data),
       chapterTable(data),
-      h("h3", { text: "Questions missed at the first try" }),
+      h("h2", { text: "Questions missed at the first try" }),
       missedList(data),
-      h("h3", { text: "Your written answers" }),
+      h("h2", { text: "Your written answers" }),
       writtenList(data),
-      h("h3", { text: "Your saved model readings" }),
+      h("h2", { text: "Your saved model readings" }),
       readingsList(data),
     );
     markSidebar(
