@@ -90,7 +90,8 @@ class Book:
 
     @property
     def edition(self) -> str:
-        """The edition being built or run (``COURSEBOOK_EDITION``: student or instructor)."""
+        """The edition being built or run: the build's ``coursebook_edition`` config value,
+        which the Sphinx extension hands to the kernels it starts as ``COURSEBOOK_EDITION``."""
         return os.environ.get("COURSEBOOK_EDITION", "student")
 
     @property

@@ -6,20 +6,18 @@ dependencies`); a notebook page's widget cells are also stamped with a digest of
 inputs, so the execution cache runs a notebook again only when what its widgets show
 changed. Inputs are named, not spelled as paths:
 
-``seeds``, ``references``, ``toc``, ``lessons``
-    the seed and its manifest, ``data/references.bib``, ``_toc.yml``, ``data/lessons.yaml``;
+``seeds``, ``references``, ``toc``, ``config``, ``lessons``
+    the seed and its manifest, ``data/references.bib``, ``_toc.yml``, ``_config.yml``,
+    ``data/lessons.yaml``;
 ``glossary``, ``events`` … (any collection of :data:`coursebook.sources.COLLECTIONS`)
     that collection's file, or every file of a folder collection (``quizzes``, ``models``);
 ``quizzes:<chapter>``, ``models:<id>``
     one file of a folder collection;
 ``title:<id>``
     the title of a page in ``chapters/``: its file is a dependency, its title the digest;
-``question-ids``
-    every quiz bank's file, digested as the questions' ids only (what the progress page shows).
 
-A widget cell's digest covers what its widget shows: a file's bytes, or for the last two
-only the title or the ids, so editing a chapter's prose or a question's wording does not
-run the progress page's notebook again.
+A widget cell's digest covers what its widget shows: a file's bytes, or for ``title:`` only
+the title, so editing a chapter's prose does not run the progress page's notebook again.
 """
 
 from __future__ import annotations
@@ -42,9 +40,11 @@ SLIDERS = {"dead_end": "deadend", "iran_bet": "iran"}
 def widget_inputs(book, name: str, args: tuple[str, ...]) -> list[str]:
     """The inputs of one widget call on a page (``quiz("x")`` → its bank, …)."""
     if name == "quiz":
-        return [f"quizzes:{a}" for a in args[:1]] + ["objectives", "seeds"]
+        return [f"quizzes:{a}" for a in args[:1]] + ["objectives", "prompts", "seeds"]
     if name == "progress":
-        return ["question-ids", "toc", "seeds", *(f"title:{c}" for c in book.quizzes)]
+        # It carries every question (to grade stored tries again), every prompt, and the
+        # book's title and id; a page's own prose matters only through its title.
+        return ["quizzes", "objectives", "prompts", "toc", "config", "seeds", *(f"title:{c}" for c in book.quizzes)]
     if name == "timeline":
         return ["events", *ENTITIES, "references", "seeds"]
     if name in SLIDERS:
@@ -75,12 +75,12 @@ def _paths(where, name: str) -> list[Path]:
         return [where.references]
     if kind == "toc":
         return [where.root / "_toc.yml"]
+    if kind == "config":
+        return [where.root / "_config.yml"]
     if kind == "lessons":
         return [where.data / "lessons.yaml"]
     if kind in ("page", "title"):
         return [where.chapters / f"{key}.md"]
-    if kind == "question-ids":
-        return _paths(where, "quizzes")
     collection = _COLLECTIONS[kind]  # a KeyError here is a bug in the engine, not in the book
     if collection.key is None:
         return [where.data / collection.path]
@@ -97,8 +97,6 @@ def digest(book, names: Iterable[str], salt: str = "") -> str:
         if kind == "title":
             page = book.chapters.get(key)
             hashed.update((page.title if page else "").encode())
-        elif kind == "question-ids":
-            hashed.update(repr([(c, [q.id for q in qs]) for c, qs in sorted(book.quizzes.items())]).encode())
         else:
             for path in _paths(book.paths, name):
                 hashed.update(path.name.encode())

@@ -46,12 +46,15 @@ def widget_links(html: str) -> list[str]:
 
 def widget_ids(html: str) -> set[str]:
     """The ids the widgets' scripts give their items on the page (js/widgets/timeline.js
-    gives each event ``event-<id>``; quiz.js each question ``cb-q-<id>``)."""
+    gives each event ``event-<id>``; quiz.js each question ``cb-q-<id>``; prompts.js each
+    prompt's text box ``cb-think-<chapter>-<id>``)."""
     ids: set[str] = set()
     for state in WIDGET_STATE.findall(html):
         value = json.loads(state)
         ids |= {f"event-{e['id']}" for e in value.get("events", [])}
         ids |= {f"cb-q-{q['id']}" for q in value.get("questions", [])}
+        if "chapter" in value and isinstance(value.get("prompts"), list):
+            ids |= {f"cb-think-{value['chapter']}-{p['id']}" for p in value["prompts"]}
     return ids
 
 

@@ -18,6 +18,7 @@ Registered in ``_config.yml`` under ``sphinx.extra_extensions``. What it does:
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -62,6 +63,9 @@ def _edition(app: Sphinx, config: Config) -> None:
     if edition not in EDITIONS:
         sys.stderr.write(f"coursebook_edition must be one of {', '.join(EDITIONS)}, not “{edition}”.\n")
         raise SystemExit(1)
+    # The notebooks' kernels, which this build starts, inherit it (Book.edition reads it):
+    # the config value is the one source, the variable only carries it to them.
+    os.environ["COURSEBOOK_EDITION"] = edition
     if edition == "instructor":
         config.html_theme_options["announcement"] = (
             "Instructor edition: it shows answer keys and teaching notes. Publish the student edition to students."

@@ -7,6 +7,7 @@ from __future__ import annotations
 import traitlets as t
 
 from .. import answers as contract
+from .. import links
 from ..book import Book, current_book
 from .base import BookWidget, module_path
 from .quiz import question_state
@@ -46,7 +47,7 @@ def _prompts(book: Book) -> list[dict]:
     out = []
     for chapter in book.reading_order():
         for n, p in enumerate(book.chapter_prompts(chapter), start=1):
-            page = book.chapters[chapter].page if chapter in book.chapters else f"{chapter}.html"
+            page = book.chapters[chapter].page if chapter in book.chapters else links.to_page(chapter)
             out.append({"id": p.id, "chapter": chapter, "number": n, "text": p.text, "href": f"{page}#cb-think-{chapter}-{p.id}"})
     return out
 
