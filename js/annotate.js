@@ -16,6 +16,7 @@
 //     focused.
 
 import { h } from "./lib/dom.js";
+import { openDetailsForPrint } from "./lib/print.js";
 import { keyFor, read, write } from "./lib/storage.js";
 
 const LAYERS = [
@@ -220,6 +221,8 @@ function wireTerms() {
 }
 
 // --- start --------------------------------------------------------------------------------
+
+openDetailsForPrint();
 
 const sections = [...document.querySelectorAll("section.cb-article")];
 if (sections.length) {

@@ -10,6 +10,7 @@
 // with a live model and the ES module build of the same sources.
 
 import { createModel } from "./lib/model.js";
+import { openDetailsForPrint } from "./lib/print.js";
 
 const here = new URL("./", document.currentScript.src);
 const modules = new Map();
@@ -68,12 +69,63 @@ async function mount(el) {
   }
 }
 
-// One widget per task, in page order: a page with a quiz and a model stays responsive
-// while they start (no single long task blocks the reader's first tap or scroll).
+// When widgets start. None competes with the page's first paint: after it, the widgets
+// near the screen (within 600 px) start first, one per task, so no single long task
+// blocks the reader's first tap or scroll; the others start as they come near the screen
+// (IntersectionObserver), or one per idle moment after the page has loaded, so a widget
+// far down is ready by the time a reader (or a link to it) gets there. Printing starts
+// them all, so a printed page shows every widget (coursebook/pdf.py waits for them).
+const pending = new Set(document.querySelectorAll("[data-cb-widget]"));
+const queue = [];
+let draining = false;
 const yieldToPage = () => new Promise((resolve) => window.setTimeout(resolve, 0));
-(async () => {
-  for (const el of document.querySelectorAll("[data-cb-widget]")) {
-    mount(el);
+
+function start(el) {
+  if (!pending.delete(el)) return;
+  observer?.unobserve(el);
+  mount(el);
+}
+
+async function drain() {
+  if (draining) return;
+  draining = true;
+  while (queue.length) {
+    start(queue.shift());
     await yieldToPage();
   }
-})();
+  draining = false;
+}
+
+function soon(el) {
+  queue.push(el);
+  drain();
+}
+
+const observer = "IntersectionObserver" in window
+  ? new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && soon(e.target)), { rootMargin: "600px 0px" })
+  : null;
+
+const idle = window.requestIdleCallback
+  ? (task) => window.requestIdleCallback(task, { timeout: 3000 })
+  : (task) => window.setTimeout(task, 300);
+
+function fill() {
+  const next = pending.values().next();
+  if (next.done) return;
+  start(next.value);
+  idle(fill);
+}
+
+function afterFirstPaint(task) {
+  window.requestAnimationFrame(() => window.setTimeout(task, 0));
+}
+
+openDetailsForPrint();
+window.addEventListener("beforeprint", () => [...pending].forEach(start));
+afterFirstPaint(() => {
+  if (observer) pending.forEach((el) => observer.observe(el));
+  else pending.forEach(soon);
+  const later = () => idle(fill);
+  if (document.readyState === "complete") later();
+  else window.addEventListener("load", later, { once: true });
+});
