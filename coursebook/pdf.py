@@ -39,6 +39,7 @@ from . import building, lessons
 from .book import Book
 
 PRINT_CSS = Path(__file__).resolve().parent / "static" / "coursebook" / "print.css"
+HANDOUT_CSS = Path(__file__).resolve().parent / "handout.css"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PAPER = {"format": "A4", "margin": {"top": "16mm", "bottom": "16mm", "left": "16mm", "right": "16mm"}}
 LETTERS = "ABCDEFGH"
@@ -141,7 +142,7 @@ def handout_html(book: Book) -> str:
     info = book.article.info
     chapters = [c for c in book.article.chapters]
     body = "\n".join(_chapter_html(book, c.id, c.title) for c in chapters)
-    css = PRINT_CSS.read_text(encoding="utf-8")
+    css = PRINT_CSS.read_text(encoding="utf-8") + HANDOUT_CSS.read_text(encoding="utf-8")
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(info.title)}: a reading handout</title>'
         f"<style>{css}</style></head><body class=\"cb-handout\">"

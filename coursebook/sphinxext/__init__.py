@@ -140,8 +140,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _static_path)
     app.connect("html-page-context", _page_assets)
     app.add_css_file("coursebook/book.css")
-    # Ctrl-P and `make pdf` print with the same rules (coursebook/pdf.py); never render-blocking.
-    app.add_css_file("coursebook/print.css", media="print")
     nodes.register(app)
     directives.register(app)
     context.register(app)
