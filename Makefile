@@ -1,7 +1,7 @@
 # Two commands on a fresh machine:
 #   make book   set up .venv and build the static book into _build/html
 #   make test   set up everything (chromium included) and run every test
-# Others: make check · make serve · make instructor · make pdf [EDITION=instructor] · make lab · make bench · make clean
+# Others: make check · make lint · make format · make serve · make instructor · make pdf [EDITION=instructor] · make lab · make bench · make clean
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
 EDITION ?= student
 
-.PHONY: book test check serve instructor pdf lab bench clean setup browser
+.PHONY: book test check lint format serve instructor pdf lab bench clean setup browser
 
 WIDGETS := coursebook/static/coursebook/widgets/.built
 JS_SOURCES := $(shell find js -type f 2>/dev/null)
@@ -80,8 +80,25 @@ browser:
 	  fi; \
 	fi
 
+# Two workers (the machine has two cores); tests that share a costly fixture are grouped.
+PYTEST_WORKERS ?= 2
+
 test: setup browser book
-	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+	COURSEBOOK_REQUIRE_BUILD=1 CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+
+# ruff (Python) and Biome (JavaScript), configured in pyproject.toml and biome.json; TypeScript
+# checks the JSDoc types of the JavaScript files marked // @ts-check (tsconfig.json).
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	npx --no-install biome check js
+	npx --no-install tsc -p tsconfig.json
+
+# Apply the formatters and the safe automatic fixes.
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	npx --no-install biome check --write js
 
 bench: setup book
 	$(BIN)/python benchmarks/build_time.py
