@@ -51,6 +51,7 @@ class PdfError(Exception):
 
 # --- the reading handout, from the book's records ----------------------------------------
 
+
 def _inline(text: str) -> str:
     """MyST prose to HTML, escaped: **strong**, *emphasis* and `code`; links keep their words."""
     out = html.escape(text, quote=False)
@@ -62,13 +63,10 @@ def _inline(text: str) -> str:
 
 
 def think_prompts(book: Book, chapter: str) -> list[str]:
-    """A chapter's "Think it through" prompts, as MyST text: from the book's prompt
-    records when it has them (``data/prompts.yaml``), else from the chapter's list."""
-    records = getattr(book, "prompts", None)
-    if records:
-        items = records.get(chapter, []) if isinstance(records, dict) else [
-            r for r in records if getattr(r, "chapter", None) == chapter]
-        return [str(getattr(r, "text", None) or getattr(r, "prompt", r)) for r in items]
+    """A chapter's "Think it through" prompts: the book's prompt records when it has them
+    (``data/prompts.yaml``, ``Book.chapter_prompts``), else the list in the chapter."""
+    if hasattr(book, "chapter_prompts"):
+        return [p.text for p in book.chapter_prompts(chapter)]
     page = book.chapters.get(chapter)
     return lessons.think_prompts(page.path.read_text(encoding="utf-8")) if page else []
 
@@ -92,7 +90,9 @@ def question_html(q, n: int) -> str:
         body = _choices([o.text for o in q.options], "○")
     elif q.type in ("single", "multiple"):
         hint = "Choose one." if q.type == "single" else "Choose all that apply."
-        body = f'<p class="cb-q-hint">{hint}</p>' + _choices([o.text for o in _shuffled(q.options, q.id)], "○" if q.type == "single" else "□")
+        body = f'<p class="cb-q-hint">{hint}</p>' + _choices(
+            [o.text for o in _shuffled(q.options, q.id)], "○" if q.type == "single" else "□"
+        )
     elif q.type == "numeric":
         body = f'<p class="cb-q-blank">Answer: <span class="cb-line"></span> {html.escape(q.unit)}</p>'
     elif q.type == "order":
@@ -102,8 +102,10 @@ def question_html(q, n: int) -> str:
         rights = _shuffled([p.right for p in q.pairs], q.id)
         lefts = "".join(f"<li>{_inline(p.left)} → ___</li>" for p in q.pairs)
         options = "".join(f"<li><strong>{LETTERS[i]}</strong> {_inline(r)}</li>" for i, r in enumerate(rights))
-        body = (f'<p class="cb-q-hint">Write the letter of the match.</p><div class="cb-match">'
-                f'<ol class="cb-match-left">{lefts}</ol><ul class="cb-match-right">{options}</ul></div>')
+        body = (
+            f'<p class="cb-q-hint">Write the letter of the match.</p><div class="cb-match">'
+            f'<ol class="cb-match-left">{lefts}</ol><ul class="cb-match-right">{options}</ul></div>'
+        )
     return f'<div class="cb-q">{head}{body}</div>'
 
 
@@ -132,7 +134,10 @@ def _chapter_html(book: Book, chapter: str, title: str) -> str:
     prompts = think_prompts(book, chapter)
     if prompts:
         parts.append("<h3>Think it through</h3>")
-        parts += [f'<div class="cb-prompt"><p>{_inline(p)}</p><div class="cb-write" aria-hidden="true"></div></div>' for p in prompts]
+        parts += [
+            f'<div class="cb-prompt"><p>{_inline(p)}</p><div class="cb-write" aria-hidden="true"></div></div>'
+            for p in prompts
+        ]
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -145,7 +150,7 @@ def handout_html(book: Book) -> str:
     css = PRINT_CSS.read_text(encoding="utf-8") + HANDOUT_CSS.read_text(encoding="utf-8")
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(info.title)}: a reading handout</title>'
-        f"<style>{css}</style></head><body class=\"cb-handout\">"
+        f'<style>{css}</style></head><body class="cb-handout">'
         f'<p class="cb-h-meta">{html.escape(info.author)}, {html.escape(info.outlet)}, {html.escape(str(info.published))}. '
         "Read the whole article first; then work through it chapter by chapter.</p>"
         f'<article class="cb-h-article">{_article_html(book)}</article>'
@@ -154,6 +159,7 @@ def handout_html(book: Book) -> str:
 
 
 # --- printing with chromium ---------------------------------------------------------------
+
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -164,7 +170,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def _pdfunite() -> str:
     tool = shutil.which("pdfunite")
     if not tool:
-        raise PdfError("pdfunite is missing: install poppler-utils (`sudo apt-get install poppler-utils`, or `make browser` as root).")
+        raise PdfError(
+            "pdfunite is missing: install poppler-utils (`sudo apt-get install poppler-utils`, or `make browser` as root)."
+        )
     return tool
 
 

@@ -10,9 +10,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from coursebook import pdf
-from conftest import ROOT
 
 
 def flat(text: str) -> str:

@@ -36,7 +36,7 @@ def phrases(note: str) -> list[str]:
     for paragraph in re.split(r"\n\s*\n", note):
         words = paragraph.split()
         for start in range(len(words) - PHRASE + 1):
-            window = words[start:start + PHRASE]
+            window = words[start : start + PHRASE]
             if all(WORD.match(w) for w in window):
                 found.append(" ".join(window))
                 break
