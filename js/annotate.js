@@ -198,7 +198,11 @@ function hideTip() {
 function showTip(link) {
   if (tip && tip.link === link) return;
   hideTip();
-  const node = h("div", { class: "cb-popover cb-term-tip", role: "tooltip", id: "cb-term-tip" }, h("span", { text: link.dataset.cbPreview }));
+  const node = h(
+    "div",
+    { class: "cb-popover cb-term-tip", role: "tooltip", id: "cb-term-tip" },
+    h("span", { text: link.dataset.cbPreview }),
+  );
   document.body.append(node);
   const box = link.getBoundingClientRect();
   const width = Math.min(360, document.documentElement.clientWidth - 16);

@@ -29,7 +29,10 @@ function loadScript(kind) {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = new URL(`${kind}.classic.js`, here).href;
-    script.onload = () => (window.cbWidgets && window.cbWidgets[kind] ? resolve(window.cbWidgets[kind]) : reject(new Error(`${kind} did not register`)));
+    script.onload = () =>
+      window.cbWidgets && window.cbWidgets[kind]
+        ? resolve(window.cbWidgets[kind])
+        : reject(new Error(`${kind} did not register`));
     script.onerror = () => reject(new Error(`could not load ${script.src}`));
     document.head.append(script);
   });
@@ -101,9 +104,11 @@ function soon(el) {
   drain();
 }
 
-const observer = "IntersectionObserver" in window
-  ? new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && soon(e.target)), { rootMargin: "600px 0px" })
-  : null;
+function near(entries) {
+  for (const entry of entries) if (entry.isIntersecting) soon(entry.target);
+}
+
+const observer = "IntersectionObserver" in window ? new IntersectionObserver(near, { rootMargin: "600px 0px" }) : null;
 
 const idle = window.requestIdleCallback
   ? (task) => window.requestIdleCallback(task, { timeout: 3000 })
@@ -121,10 +126,14 @@ function afterFirstPaint(task) {
 }
 
 openDetailsForPrint();
-window.addEventListener("beforeprint", () => [...pending].forEach(start));
+window.addEventListener("beforeprint", () => {
+  for (const el of [...pending]) start(el);
+});
 afterFirstPaint(() => {
-  if (observer) pending.forEach((el) => observer.observe(el));
-  else pending.forEach(soon);
+  for (const el of pending) {
+    if (observer) observer.observe(el);
+    else soon(el);
+  }
   const later = () => idle(fill);
   if (document.readyState === "complete") later();
   else window.addEventListener("load", later, { once: true });
