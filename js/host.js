@@ -73,11 +73,13 @@ async function mount(el) {
 }
 
 // When widgets start. None competes with the page's first paint: after it, the widgets
-// near the screen (within 600 px) start first, one per task, so no single long task
-// blocks the reader's first tap or scroll; the others start as they come near the screen
-// (IntersectionObserver), or one per idle moment after the page has loaded, so a widget
-// far down is ready by the time a reader (or a link to it) gets there. Printing starts
-// them all, so a printed page shows every widget (coursebook/pdf.py waits for them).
+// near the screen (within 600 px) start, one per task, so no single long task blocks the
+// reader's first tap or scroll; the others start as they come near the screen
+// (IntersectionObserver). Those still waiting two seconds after the page has loaded (the
+// reader is reading the passage by then) start one per idle moment, so a widget far down
+// is ready before a reader (or a link, or a test) gets there. Printing starts them all,
+// so a printed page shows every widget (coursebook/pdf.py waits for them).
+const FILL_AFTER_LOAD_MS = 2000;
 const pending = new Set(document.querySelectorAll("[data-cb-widget]"));
 const queue = [];
 let draining = false;
@@ -134,7 +136,7 @@ afterFirstPaint(() => {
     if (observer) observer.observe(el);
     else soon(el);
   }
-  const later = () => idle(fill);
+  const later = () => window.setTimeout(() => idle(fill), FILL_AFTER_LOAD_MS);
   if (document.readyState === "complete") later();
   else window.addEventListener("load", later, { once: true });
 });
