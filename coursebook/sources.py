@@ -29,6 +29,8 @@ class Collection:
     model: Any
     key: str | None = None
     what: str = "entries"
+    #: Whether each record has an ``id`` that must be unique in the file.
+    ids: bool = True
 
 
 COLLECTIONS: tuple[Collection, ...] = (
@@ -40,6 +42,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("events", "events.yaml", schemas.Event, what="events"),
     Collection("claims", "claims.yaml", schemas.Claim, what="claims"),
     Collection("annotations", "annotations.yaml", schemas.Annotation, what="notes"),
+    Collection("evidence", "evidence.yaml", schemas.Evidence, what="links from claims to the events that bear on them", ids=False),
     Collection("quizzes", "quizzes", schemas.QuizFile, key="chapter"),
     Collection("models", "model", schemas.ModelFile, key="model"),
 )
@@ -105,7 +108,8 @@ def load_list(path: Path, root: Path, collection: Collection) -> Loaded:
                 record = schemas.validate(collection.model, item, path=path, problems=problems, root=raw, loc_prefix=(index,))
                 if record is not None:
                     records.append(record)
-            unique_ids(records, problems)
+            if collection.ids:
+                unique_ids(records, problems)
         return Loaded(records, problems.items)
 
     return _cached(path, root, collection.name, load)

@@ -11,8 +11,10 @@ from .base import DATE_PATTERN, ID_PATTERN, NOWHERE, Cites, Date, Id, ParagraphI
 from .context import (
     LAYERS,
     Annotation,
+    VERDICTS,
     Claim,
     Event,
+    Evidence,
     EventKind,
     GlossaryEntry,
     Layer,
@@ -45,7 +47,7 @@ from .quiz import (
 
 __all__ = [
     "DATE_PATTERN", "ID_PATTERN", "LAYERS", "NOWHERE", "QUESTION_TYPES", "Annotation", "ArticleInfo", "ChapterInfo",
-    "Cites", "Claim", "Date", "Event", "EventKind", "GlossaryEntry", "Id", "Layer", "Level", "Manifest",
+    "Cites", "Claim", "Date", "Event", "Evidence", "VERDICTS", "EventKind", "GlossaryEntry", "Id", "Layer", "Level", "Manifest",
     "ManifestLine", "MatchPair", "MatchQuestion", "ModelFile", "MultipleQuestion", "NamedEntry", "NumericFeedback",
     "NumericQuestion", "Objective", "Option", "OrderItem", "OrderQuestion", "Organisation", "Parameter",
     "ParagraphId", "Person", "Place", "Precedent", "Preset", "Question", "QuestionBase", "QuizFile", "Record",

@@ -61,6 +61,14 @@ class Event(Record):
     summary: Text
     cite: Cites
     caveat: Optional[Text] = None
+    #: How the event is known, where that is weaker than an on-the-record report: ``disputed``
+    #: (a party denies it, or reliable reports contradict each other) or ``anonymous`` (it rests
+    #: on unnamed sources). The ``caveat`` must then say what is disputed or who is unnamed.
+    sourcing: Optional[Literal["disputed", "anonymous"]] = None
+
+
+Verdict = Literal["borne out", "partly borne out", "not borne out", "not checkable"]
+VERDICTS = ("borne out", "partly borne out", "not borne out", "not checkable")
 
 
 class Claim(Record):
@@ -70,9 +78,25 @@ class Claim(Record):
     type: Literal["fact", "opinion", "prediction"]
     claim: Text
     outcome: Text
-    verdict: Literal["borne out", "partly borne out", "not borne out", "not checkable"]
+    verdict: Verdict
     cite: Cites
     caveat: Optional[Text] = None
+    #: For a prediction: why it has fewer than two events for, or two against, in evidence.yaml.
+    evidence_note: Optional[Text] = None
+
+    @property
+    def looks_forward(self) -> bool:
+        """A prediction (or expectation) about what would happen after June 2017."""
+        return self.type == "prediction"
+
+
+class Evidence(Record):
+    """One link in ``data/evidence.yaml``: how an event bears on a claim."""
+
+    claim: Id
+    event: Id
+    bears: Literal["for", "against"]
+    how: Text
 
 
 Layer = Literal["context", "fact-check", "rhetoric", "hindsight"]
@@ -89,3 +113,5 @@ class Annotation(Record):
     cite: Cites
     terms: list[Id] = []
     status: Optional[Literal["accurate", "imprecise", "wrong", "omits", "unverified"]] = None
+    #: The claim in claims.yaml that a note judges: the note then shows that claim's verdict.
+    claim: Optional[Id] = None
