@@ -99,3 +99,17 @@ def test_a_printed_chapter_has_no_navigation_and_its_notes_as_endnotes(book, sit
     for note in notes:
         assert flat(note.note)[:60] in plain, f"note {note.id} is not printed"
     assert "needs JavaScript" not in text
+
+
+def test_prompts_come_from_the_books_prompt_records_when_it_has_them():
+    """data/prompts.yaml (Book.chapter_prompts) wins over the list in the chapter's page."""
+
+    class Prompt:
+        def __init__(self, text):
+            self.text = text
+
+    class WithPrompts:
+        def chapter_prompts(self, chapter):
+            return [Prompt(f"{chapter}: first"), Prompt(f"{chapter}: second")]
+
+    assert pdf.think_prompts(WithPrompts(), "hope-of-a-deal") == ["hope-of-a-deal: first", "hope-of-a-deal: second"]
