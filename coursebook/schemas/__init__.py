@@ -38,6 +38,7 @@ from .quiz import (
     Option,
     OrderItem,
     OrderQuestion,
+    Prompt,
     Question,
     QuestionBase,
     QuizFile,
@@ -50,6 +51,6 @@ __all__ = [
     "Cites", "Claim", "Date", "Event", "Evidence", "VERDICTS", "EventKind", "GlossaryEntry", "Id", "Layer", "Level", "Manifest",
     "ManifestLine", "MatchPair", "MatchQuestion", "ModelFile", "MultipleQuestion", "NamedEntry", "NumericFeedback",
     "NumericQuestion", "Objective", "Option", "OrderItem", "OrderQuestion", "Organisation", "Parameter",
-    "ParagraphId", "Person", "Place", "Precedent", "Preset", "Question", "QuestionBase", "QuizFile", "Record",
+    "ParagraphId", "Person", "Place", "Precedent", "Preset", "Prompt", "Question", "QuestionBase", "QuizFile", "Record",
     "Role", "SingleQuestion", "Text", "TrueFalseQuestion", "Where", "attach", "on_step", "validate",
 ]
