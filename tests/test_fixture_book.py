@@ -29,7 +29,8 @@ def test_hostile_text_shows_literally_and_runs_nothing(mini_server, browser):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(f"{mini_server}/chapters/reading.html", wait_until="networkidle")
-    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    # Widgets far from the screen start a little after load (host.js): wait for all of them.
+    page.wait_for_function("[...document.querySelectorAll('.cb-widget')].every((w) => w.dataset.cbReady === 'true')")
 
     card = page.locator("#cb-q-hostile-option")
     assert card.locator("legend").inner_text() == "</script><script>window.__pwned = 1</script> Which option is the image tag?"
