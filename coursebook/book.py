@@ -51,6 +51,10 @@ class Book:
     events: dict[str, schemas.Event] = field(default_factory=dict)
     claims: dict[str, schemas.Claim] = field(default_factory=dict)
     annotations: dict[str, schemas.Annotation] = field(default_factory=dict)
+    layers: dict[str, schemas.NoteLayer] = field(default_factory=dict)  # in the file's order
+    periods: dict[str, schemas.Period] = field(default_factory=dict)  # the timeline's filter
+    eras: dict[str, schemas.Period] = field(default_factory=dict)  # the bands on its axis
+    maps: dict[str, schemas.MapSpec] = field(default_factory=dict)  # the places page's maps
     lessons: Optional[plans.LessonsFile] = None  # data/lessons.yaml, when the book has plans
     #: Collections (and "references", "chapters", "toc") whose files have problems of
     #: their own: cross-checks against them are skipped, as they would only add noise.
@@ -89,6 +93,11 @@ class Book:
 
     ENTITY_PAGES = {"glossary": ("glossary", "term"), "people": ("people", "person"),
                     "organisations": ("people", "org"), "places": ("places", "place")}
+
+    def layer_label(self, layer: str) -> str:
+        """A note layer's label (its id, if the layer is not in data/layers.yaml)."""
+        record = self.layers.get(layer)
+        return record.label if record else layer
 
     def entity(self, ident: str) -> tuple[str, Entity]:
         """(collection, record) for an id from the glossary, people, organisations or places."""

@@ -16,7 +16,6 @@ from docutils import nodes
 
 from .nodes import tagged_inline
 
-LAYER_LABELS = {"context": "Context", "fact-check": "Fact-check", "rhetoric": "Rhetoric", "hindsight": "Hindsight"}
 STATUS_LABELS = {
     "accurate": "accurate",
     "imprecise": "imprecise",
@@ -138,7 +137,7 @@ def line_nodes(book, text: str, notes, numbers: dict[str, int], terms, linked: s
             attrs={
                 "href": f"#note-{note.id}",
                 "data-cb-note": f"note-{note.id}",
-                "aria-label": f"Note {number}, {LAYER_LABELS[note.layer].lower()}",
+                "aria-label": f"Note {number}, {book.layer_label(note.layer).lower()}",
                 "aria-expanded": "false",
             },
         )
@@ -160,7 +159,7 @@ def side_note(book, note, number: int) -> nodes.Node:
     )
     head = tagged_inline("", tag="span", classes=["cb-side-head"])
     head += tagged_inline("", str(number), tag="span", classes=["cb-side-num"], attrs={"aria-hidden": "true"})
-    label = LAYER_LABELS[note.layer] + (f" · {STATUS_LABELS[note.status]}" if note.status else "")
+    label = book.layer_label(note.layer) + (f" · {STATUS_LABELS[note.status]}" if note.status else "")
     head += nodes.Text(f" {label}")
     side += head
     side += tagged_inline("", note.note, tag="span", classes=["cb-side-text"])
@@ -184,7 +183,7 @@ def notes_list(book, notes, numbers: dict[str, int]) -> nodes.Node:
     for note in notes:
         item = nodes.list_item(ids=[f"note-{note.id}"], classes=["cb-note", f"cb-layer-{note.layer}"])
         head = nodes.paragraph(classes=["cb-note-head"])
-        head += nodes.strong(text=LAYER_LABELS[note.layer])
+        head += nodes.strong(text=book.layer_label(note.layer))
         if note.status:
             head += nodes.Text(f" · {STATUS_LABELS[note.status]}")
         head += nodes.Text(f" · ¶{note.paragraph[1:]}: “{note.quote}” is {KIND_LABELS[note.kind]}.")
