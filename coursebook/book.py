@@ -161,7 +161,8 @@ def _article(paths: BookPaths, problems: Problems) -> Article | None:
 def _read(paths: BookPaths, article: Article, problems: Problems) -> Book:
     """Every file's records and own problems; the names of the collections that failed."""
     failed: set[str] = set()
-    refs = sources.cached(paths.references, paths.root, "references", lambda p: [bib.load(paths.references, p)])
+    own = article.info.cite
+    refs = sources.cached(paths.references, paths.root, f"references:{own}", lambda p: [bib.load(paths.references, p, own)])
     references = refs.records[0] if refs.records else {}
     problems.extend(refs.problems)
     if refs.problems:

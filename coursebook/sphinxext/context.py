@@ -209,7 +209,7 @@ class ClaimsDirective(_BookDirective):
 
     def run(self) -> list[nodes.Node]:
         book = self.book
-        table, body = _table((30, 10, 45, 15), ["The claim", "Kind", "What happened from 2017 to today", "Verdict"], ["cb-claims"])
+        table, body = _table((30, 10, 45, 15), ["The claim", "Kind", f"What happened from {book.article.info.published[:4]} to today", "Verdict"], ["cb-claims"])
         order = {p: n for n, p in enumerate(book.article.paragraphs)}
         for claim in sorted(book.claims.values(), key=lambda c: order[c.paragraph]):
             said = nodes.paragraph()
