@@ -1,7 +1,7 @@
 # Two commands on a fresh machine:
 #   make book   set up .venv and build the static book into _build/html
 #   make test   set up everything (chromium included) and run every test
-# Others: make check · make serve · make instructor · make lab · make bench · make clean
+# Others: make check · make lint · make format · make serve · make instructor · make lab · make bench · make clean
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -15,7 +15,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: book test check serve instructor lab bench clean setup browser new
+.PHONY: book test check lint format serve instructor lab bench clean setup browser new
 
 WIDGETS := coursebook/static/coursebook/widgets/.built
 JS_SOURCES := $(shell find js -type f 2>/dev/null)
@@ -75,8 +75,23 @@ browser:
 	  fi; \
 	fi
 
+# Two workers (the machine has two cores); tests that share a costly fixture are grouped.
+PYTEST_WORKERS ?= 2
+
 test: setup browser book
-	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+	COURSEBOOK_REQUIRE_BUILD=1 CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+
+# ruff (Python) and Biome (JavaScript), configured in pyproject.toml and biome.json.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	npx --no-install biome check js
+
+# Apply the formatters and the safe automatic fixes.
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	npx --no-install biome check --write js
 
 bench: setup book
 	$(BIN)/python benchmarks/build_time.py

@@ -28,6 +28,9 @@ def build(root: Path, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([*COMMAND, "--root", str(root), "build"], capture_output=True, text=True, timeout=300, **kwargs)
 
 
+# The module-scoped fixtures below are costly: keep this file's tests in one xdist worker.
+pytestmark = pytest.mark.xdist_group("atomic-build")
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("atomic") / "mini"

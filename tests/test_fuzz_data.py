@@ -37,7 +37,7 @@ from coursebook.paths import copy_sources
 from coursebook.schemas import export
 from coursebook.sources import COLLECTIONS
 
-pytestmark = pytest.mark.fuzz
+pytestmark = [pytest.mark.fuzz, pytest.mark.xdist_group("fuzz")]  # one scratch book per worker
 ROOT = Path(__file__).resolve().parent.parent
 CASES = int(os.environ.get("COURSEBOOK_FUZZ_CASES", "520"))
 PROBLEM = re.compile(r"^(?!/)[^:\n]+:[1-9][0-9]*: \S")

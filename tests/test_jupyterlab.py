@@ -21,7 +21,7 @@ import pytest
 from conftest import ROOT
 from coursebook.paths import copy_sources
 
-pytestmark = [pytest.mark.browser, pytest.mark.notebook]
+pytestmark = [pytest.mark.browser, pytest.mark.notebook, pytest.mark.xdist_group("jupyterlab")]  # one JupyterLab server
 
 SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"defaultViewers": {"markdown": "Jupytext Notebook"}},

@@ -20,6 +20,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 CSS = ROOT / "coursebook" / "static" / "coursebook" / "map.css"
 
 
+# The module-scoped fixtures below are costly: keep this file's tests in one xdist worker.
+pytestmark = pytest.mark.xdist_group("mapping")
+
 @pytest.fixture(scope="module")
 def countries():
     return load_countries(ROOT / COUNTRIES_FILE)
