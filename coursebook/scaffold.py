@@ -24,7 +24,17 @@ HEADING_MAX = 80
 #: Chapters without headings take this many paragraphs (the last may take fewer or more).
 CHUNK = 4
 #: Pages every book has; a chapter id must not take one of these names.
-RESERVED = {"index", "read-the-article", "glossary", "people", "places", "timeline", "references", "progress", "instructors"}
+RESERVED = {
+    "index",
+    "read-the-article",
+    "glossary",
+    "people",
+    "places",
+    "timeline",
+    "references",
+    "progress",
+    "instructors",
+}
 _CLOSERS = "\"'”’»)]"
 
 
@@ -166,6 +176,7 @@ def split_chapters(blocks: list[Block]) -> list[ChapterPlan]:
 
 # --- writing the book ------------------------------------------------------------------------
 
+
 def template(name: str) -> str:
     return resources.files("coursebook").joinpath("templates", "book", name).read_text(encoding="utf-8")
 
@@ -226,7 +237,12 @@ def toc_text(plans: list[ChapterPlan]) -> str:
         lines = [f"  - caption: {caption}", *(["    numbered: true"] if numbered else []), "    chapters:"]
         return lines + [f"      - file: chapters/{name}" for name in files]
 
-    out = ["# Reading order. Chapter ids are in seeds/manifest.yaml.", "format: jb-book", "root: chapters/index", "parts:"]
+    out = [
+        "# Reading order. Chapter ids are in seeds/manifest.yaml.",
+        "format: jb-book",
+        "root: chapters/index",
+        "parts:",
+    ]
     out += part("Read first", ["read-the-article"])
     out += part("The article", [p.id for p in plans], numbered=True)
     out += part("Reference", ["glossary", "people", "places", "timeline", "references", "progress"])
@@ -258,32 +274,68 @@ def _values(meta: Meta, plans: list[ChapterPlan], seed: str) -> dict[str, str]:
     first = plans[0]
     rows = [f"| [{_md(p.title)}]({p.id}.md) | {p.span} |" for p in plans]
     return {
-        "title": _md(meta.title), "title_yaml": meta.title.replace("\\", "\\\\").replace('"', '\\"'),
-        "author": _md(meta.author), "publisher": _md(meta.publisher), "published": meta.published,
+        "title": _md(meta.title),
+        "title_yaml": meta.title.replace("\\", "\\\\").replace('"', '\\"'),
+        "author": _md(meta.author),
+        "publisher": _md(meta.publisher),
+        "published": meta.published,
         "published_long": datetime.date.fromisoformat(meta.published).strftime("%-d %B %Y"),
-        "cite": meta.cite, "seed": seed, "python": sys.executable, "author_id": slug(meta.author) or "the-author",
-        "first_id": first.id, "first_title": _md(first.title), "chapter_rows": "\n".join(rows),
+        "cite": meta.cite,
+        "seed": seed,
+        "python": sys.executable,
+        "author_id": slug(meta.author) or "the-author",
+        "first_id": first.id,
+        "first_title": _md(first.title),
+        "chapter_rows": "\n".join(rows),
         "article_entry": bib_entry(meta),
     }
 
 
 def _chapter_values(plan: ChapterPlan, values: dict[str, str]) -> dict[str, str]:
-    return {**values, "id": plan.id, "chapter_title": _md(plan.title), "span": plan.span,
-            "first_paragraph": f"¶{plan.paragraphs[0][1:]}", "first_paragraph_id": plan.paragraphs[0]}
+    return {
+        **values,
+        "id": plan.id,
+        "chapter_title": _md(plan.title),
+        "span": plan.span,
+        "first_paragraph": f"¶{plan.paragraphs[0][1:]}",
+        "first_paragraph_id": plan.paragraphs[0],
+    }
 
 
 def _files(meta: Meta, plans: list[ChapterPlan], seed: str, manifest: str) -> dict[str, str]:
     """Every file of the new book but the seed: path -> text."""
     values = _values(meta, plans, seed)
     header = template("chapters/_header.md")
-    pages = ["index", "read-the-article", "glossary", "people", "places", "timeline", "references", "progress", "instructors"]
+    pages = [
+        "index",
+        "read-the-article",
+        "glossary",
+        "people",
+        "places",
+        "timeline",
+        "references",
+        "progress",
+        "instructors",
+    ]
     files = {f"chapters/{name}.md": header + fill(template(f"chapters/{name}.md"), values) for name in pages}
     for plan in plans:
         chapter = _chapter_values(plan, values)
         files[f"chapters/{plan.id}.md"] = header + fill(template("chapters/chapter.md"), chapter)
         files[f"data/quizzes/{plan.id}.yaml"] = fill(template("data/quiz.yaml"), chapter)
-    for name in ("objectives", "annotations", "layers", "glossary", "people", "organisations", "places", "events",
-                 "claims", "periods", "eras", "maps"):
+    for name in (
+        "objectives",
+        "annotations",
+        "layers",
+        "glossary",
+        "people",
+        "organisations",
+        "places",
+        "events",
+        "claims",
+        "periods",
+        "eras",
+        "maps",
+    ):
         files[f"data/{name}.yaml"] = fill(template(f"data/{name}.yaml"), values)
     files["data/references.bib"] = fill(template("data/references.bib"), values)
     for name in ("README.md", "_config.yml", "Makefile"):

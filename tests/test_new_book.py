@@ -16,37 +16,57 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-
 from browserkit import new_context, open_offline, run_axe
-from conftest import ROOT, serve, toc_pages
-from coursebook import Book, scaffold
+from bs4 import BeautifulSoup
+from conftest import ROOT, built_once, serve, toc_pages
 from test_seed_in_build import article_blocks, seed_lines, words_of
 
+from coursebook import Book, scaffold
+
 ARTICLE = ROOT / "tests" / "books" / "lincoln" / "lincoln-1865-second-inaugural.txt"
-META = ["--title", "Second Inaugural Address", "--author", "Abraham Lincoln", "--published", "1865-03-04",
-        "--publisher", "Washington, D.C. (delivered at the US Capitol)"]
+META = [
+    "--title",
+    "Second Inaugural Address",
+    "--author",
+    "Abraham Lincoln",
+    "--published",
+    "1865-03-04",
+    "--publisher",
+    "Washington, D.C. (delivered at the US Capitol)",
+]
 
 
 def coursebook(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "coursebook", *args], capture_output=True, text=True, cwd=cwd, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "coursebook", *args], capture_output=True, text=True, cwd=cwd, timeout=600
+    )
 
 
-@pytest.fixture(scope="session")
-def new_book(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("new") / "lincoln"
+def _make(folder: Path) -> Path:
+    dest = folder / "lincoln"
     made = coursebook("new", str(ARTICLE), str(dest), *META)
     assert made.returncode == 0, made.stdout + made.stderr
     return dest
 
 
-@pytest.fixture(scope="session")
-def new_site(new_book) -> Path:
+def _build(book: Path) -> Path:
     start = time.monotonic()
-    built = coursebook("build", str(new_book), cwd=new_book)
+    built = coursebook("build", str(book), cwd=book)
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     print(f"\nnew book: built in {time.monotonic() - start:.1f} s")
-    return new_book / "_build" / "html"
+    return book / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def new_book(tmp_path_factory) -> Path:
+    """The book ``coursebook new`` makes (once per run, shared by xdist's workers)."""
+    return built_once(tmp_path_factory, "new-book", _make)
+
+
+@pytest.fixture(scope="session")
+def new_site(tmp_path_factory, new_book) -> Path:
+    """That book, built by ``coursebook build``."""
+    return built_once(tmp_path_factory, "new-site", lambda _folder: _build(new_book))
 
 
 # --- what `new` writes ------------------------------------------------------------------------
@@ -57,14 +77,31 @@ def test_the_seed_is_a_byte_identical_copy_and_the_roles_are_marked_inferred(new
     assert book.article.seed_path.read_bytes() == ARTICLE.read_bytes()
     raw = yaml.safe_load((new_book / "seeds" / "manifest.yaml").read_text(encoding="utf-8"))
     assert all(entry["inferred"] is True for entry in raw["lines"])
-    assert [line.role for line in book.article.lines] == ["title", "section-heading", "paragraph", "paragraph", "paragraph", "paragraph"]
+    assert [line.role for line in book.article.lines] == [
+        "title",
+        "section-heading",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+    ]
     assert book.article.info.title == "Second Inaugural Address"
     assert book.article.info.cite in book.references  # the text's own entry
 
 
 def test_the_book_has_its_own_pages_data_and_tooling(new_book):
-    for rel in ("README.md", "_config.yml", "_toc.yml", "Makefile", ".ci/run", "data/references.bib",
-                "chapters/index.md", "chapters/read-the-article.md", "chapters/progress.md", "chapters/instructors.md"):
+    for rel in (
+        "README.md",
+        "_config.yml",
+        "_toc.yml",
+        "Makefile",
+        ".ci/run",
+        "data/references.bib",
+        "chapters/index.md",
+        "chapters/read-the-article.md",
+        "chapters/progress.md",
+        "chapters/instructors.md",
+    ):
         assert (new_book / rel).is_file(), rel
     book = Book.load(new_book)
     assert set(book.quiz_files) == {c.id for c in book.article.chapters}  # one bank per chapter, empty
@@ -98,9 +135,19 @@ def test_every_data_file_starts_with_an_example_that_is_valid(new_book):
                     item = {"chapter": "a-chapter", "questions": [item]}
                 collection.model.model_validate(item)
             checked.append(collection.name)
-    assert set(checked) >= {"objectives", "quizzes", "annotations", "glossary", "people", "organisations", "places",
-                            "events", "claims", "periods", "maps"}
-
+    assert set(checked) >= {
+        "objectives",
+        "quizzes",
+        "annotations",
+        "glossary",
+        "people",
+        "organisations",
+        "places",
+        "events",
+        "claims",
+        "periods",
+        "maps",
+    }
 
 
 def test_new_refuses_bad_input_in_one_sentence(new_book, tmp_path):
@@ -123,8 +170,12 @@ def test_roles_title_headings_pull_quotes_and_paragraphs():
     text = "The title\n\nA first paragraph.\n\nA heading: no full stop\n\nA second one.\n\nA first paragraph.\n\n“A quoted line.”\n"
     blocks = scaffold.infer_roles(text)
     assert [(b.line, b.role, b.id, b.repeats) for b in blocks] == [
-        (1, "title", None, None), (3, "paragraph", "p1", None), (5, "section-heading", None, None),
-        (7, "paragraph", "p2", None), (9, "pull-quote", None, "p1"), (11, "paragraph", "p3", None),
+        (1, "title", None, None),
+        (3, "paragraph", "p1", None),
+        (5, "section-heading", None, None),
+        (7, "paragraph", "p2", None),
+        (9, "pull-quote", None, "p1"),
+        (11, "paragraph", "p3", None),
     ]
 
 
@@ -136,7 +187,9 @@ def test_chapters_split_at_headings_or_every_three_to_four_paragraphs():
     headed = "Title\n\nOne.\n\nFirst part\n\nTwo.\n\nThree.\n\nSecond part\n\nFour.\n"
     plans = scaffold.split_chapters(scaffold.infer_roles(headed))
     assert [(p.id, p.title, p.paragraphs) for p in plans] == [
-        ("part-1", "Part 1 (¶1)", ["p1"]), ("first-part", "First part", ["p2", "p3"]), ("second-part", "Second part", ["p4"]),
+        ("part-1", "Part 1 (¶1)", ["p1"]),
+        ("first-part", "First part", ["p2", "p3"]),
+        ("second-part", "Second part", ["p4"]),
     ]
     assert plans[0].blocks[0].role == "title"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..errors import Problems
-from . import rule
 from ..timeline import era_of
+from . import rule
 from .common import close, paragraph_exists
 
 
