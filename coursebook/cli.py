@@ -133,6 +133,11 @@ def new(args) -> int:
         for problem in exc.problems:
             print(problem)
         raise Refusal(f"the new book in {args.dest} does not pass its own checks (above); please report this") from None
+    lines = scaffold.wrapped(args.article.read_text(encoding="utf-8"))
+    if lines:
+        where = ", ".join(map(str, lines[:8])) + ("…" if len(lines) > 8 else "")
+        print(f"Note: {len(lines)} block(s) run over several lines (from line {where}); each of their lines became "
+              "a paragraph of its own. If they are wrapped paragraphs, join each onto one line and run `new` again.")
     print(f"Made a book in {args.dest}: {len(files)} files, {len(book.article.paragraphs)} paragraphs in "
           f"{len(book.article.chapters)} chapter(s). Review the roles marked “inferred” in seeds/manifest.yaml, "
           f"then build it with `python -m coursebook build {args.dest}` (or `make -C {args.dest}`).")

@@ -120,6 +120,19 @@ def infer_roles(text: str) -> list[Block]:
     return blocks
 
 
+def wrapped(text: str) -> list[int]:
+    """The first line of each block that runs over several lines (hard-wrapped text): each
+    of its lines becomes a paragraph of its own, which the instructor should know."""
+    starts, previous = [], ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip() and previous.strip() and (not starts or starts[-1][1] != number - 1):
+            starts.append((number - 1, number))
+        elif line.strip() and previous.strip():
+            starts[-1] = (starts[-1][0], number)
+        previous = line
+    return [start for start, _ in starts]
+
+
 def _sections(blocks: list[Block]) -> list[tuple[str | None, list[Block]]]:
     """Runs of blocks, each starting at a section heading (the first may have none)."""
     runs: list[tuple[str | None, list[Block]]] = [(None, [])]
@@ -200,16 +213,7 @@ def _md(text: str) -> str:
 
 def manifest_text(meta: Meta, seed: str, digest: str, plans: list[ChapterPlan]) -> str:
     out = [
-        "# The role of every non-empty line of the seed, and the chapter it belongs to.",
-        "#",
-        "# Made by `python -m coursebook new`, which guessed each role from the line's shape: the first",
-        "# line is the title; a short line without a final full stop, a section heading; a line that",
-        "# repeats a paragraph, a pull quote; anything else, a paragraph. Those guesses are marked",
-        "# `inferred: true`: check each one, correct it if need be, and delete the mark.",
-        "#",
-        "# Roles: title, standfirst, photo-caption, photo-credit, section-heading, paragraph (with its",
-        "# id p1, p2, … in order), pull-quote (with `repeats`: the paragraph it repeats), related-link,",
-        "# author-bio, disclaimer. Each chapter's lines must be one unbroken run.",
+        *template("seeds/manifest-head.yaml").splitlines(),
         f"seed: {_q(seed)}",
         f"sha256: {digest}",
         "article:",
@@ -288,6 +292,7 @@ def _values(meta: Meta, plans: list[ChapterPlan], seed: str) -> dict[str, str]:
         "first_title": _md(first.title),
         "chapter_rows": "\n".join(rows),
         "article_entry": bib_entry(meta),
+        "year": str(datetime.date.today().year),
     }
 
 

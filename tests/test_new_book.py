@@ -179,6 +179,11 @@ def test_roles_title_headings_pull_quotes_and_paragraphs():
     ]
 
 
+def test_hard_wrapped_blocks_are_pointed_out():
+    assert scaffold.wrapped("Title\n\nOne line.\n\nA wrapped\nparagraph\ngoes on.\n\nAnother\none.\n") == [5, 9]
+    assert scaffold.wrapped(ARTICLE.read_text(encoding="utf-8")) == []
+
+
 def test_chapters_split_at_headings_or_every_three_to_four_paragraphs():
     plain = "Title\n\n" + "\n\n".join(f"Paragraph {n}." for n in range(1, 11)) + "\n"
     plans = scaffold.split_chapters(scaffold.infer_roles(plain))
