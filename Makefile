@@ -81,11 +81,13 @@ PYTEST_WORKERS ?= 2
 test: setup browser book
 	COURSEBOOK_REQUIRE_BUILD=1 CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
-# ruff (Python) and Biome (JavaScript), configured in pyproject.toml and biome.json.
+# ruff (Python) and Biome (JavaScript), configured in pyproject.toml and biome.json; TypeScript
+# checks the JSDoc types of the JavaScript files marked // @ts-check (tsconfig.json).
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	npx --no-install biome check js
+	npx --no-install tsc -p tsconfig.json
 
 # Apply the formatters and the safe automatic fixes.
 format: setup

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browserkit import new_context, open_offline
+from browserkit import new_context, open_offline, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -65,6 +65,21 @@ def test_fixture_book_renders_every_directive_and_widget(mini_server, browser, m
     assert page.locator(".cb-objectives li").inner_text() == "Read a paragraph that contains <em>markup</em> as plain text."
     assert page.locator("#p1 .cb-text").inner_text().startswith("This made-up paragraph")
     assert page.locator(".cb-role-title .cb-text").inner_text() == "A test article"
+    # Every widget on every page starts, with no console error, no request to another host and
+    # no serious accessibility problem.
+    started = {}
+    for name in ("reading", "timeline", "progress", "read-the-article", "glossary", "people", "places", "claims"):
+        page.goto(f"{mini_server}/chapters/{name}.html", wait_until="networkidle")
+        widgets = page.locator(".cb-widget")
+        for i in range(widgets.count()):
+            widgets.nth(i).scroll_into_view_if_needed()
+        page.wait_for_function("[...document.querySelectorAll('.cb-widget')].every(w => w.dataset.cbReady === 'true')")
+        started[name] = sorted(widgets.nth(i).get_attribute("data-cb-widget") for i in range(widgets.count()))
+        serious = [v["id"] for v in run_axe(page) if v["impact"] in ("serious", "critical")]
+        assert serious == [], f"{name}: {serious}"
+    assert started["reading"] == ["deadend", "iran", "quiz"]
+    assert started["timeline"] == ["timeline"] and started["progress"] == ["progress"]
+    assert page.locator("text=It says nothing about Syria").count() >= 1  # the claims table quotes its claim
     page.goto(f"{mini_server}/chapters/progress.html", wait_until="networkidle")
     page.wait_for_selector(".cb-widget[data-cb-ready='true']")
     assert page.locator("tr[data-chapter='reading'] .cb-progress-answered").inner_text() == "0"

@@ -34,3 +34,24 @@ def test_view_points_at_its_own_model(book, make):
     assert state["_esm"].lstrip().startswith(("//", "var", "const", "function", "import", "export", "/*"))
     assert "export" in state["_esm"] and "render" in state["_esm"]
     assert f'data-cb-widget="{widget.kind}"' in data["text/html"]
+
+
+def test_the_page_stand_in_calls_listeners_as_anywidget_does(root):
+    """The static page's model stand-in (js/lib/model.js) passes (model, value) to a
+    ``change:<key>`` listener and (model) to ``change``, as anywidget's model does, so a
+    widget written against one host gets the same arguments on the other."""
+    import subprocess
+
+    script = """
+    import { createModel } from "./js/lib/model.js";
+    const model = createModel({ values: {} });
+    const seen = [];
+    model.on("change:values", (m, value) => seen.push(["key", m === model, value]));
+    model.on("change", (m) => seen.push(["any", m === model]));
+    model.set("values", { a: 1 });
+    model.set("values", model.get("values"));  // unchanged: no event
+    console.log(JSON.stringify(seen));
+    """
+    result = subprocess.run(["node", "--input-type=module", "-e", script], cwd=root, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [["key", True, {"a": 1}], ["any", True]]

@@ -1,19 +1,37 @@
+// @ts-check
 // A stand-in for anywidget's model, for pages with no kernel.
 //
 // A widget module only ever talks to its model through get / set / on / off /
 // save_changes, so the same module runs against a live kernel (anywidget) and
 // against this object in the static book. Here the state comes from the JSON the
-// page embeds, and `set` notifies listeners the way a Backbone model would.
+// page embeds, and `set` notifies listeners with the arguments anywidget's
+// (Backbone's) model passes: `change:<key>` listeners get (model, value), and
+// `change` listeners get (model).
 
+/**
+ * @typedef {Record<string, unknown>} WidgetState  the synced traits, by name
+ * @typedef {(model: StandInModel, value?: unknown) => void} Listener
+ * @typedef {object} StandInModel
+ * @property {(key: string) => any} get
+ * @property {(key: string, value: unknown) => void} set
+ * @property {(name: string, callback: Listener) => void} on
+ * @property {(name?: string, callback?: Listener) => void} off
+ * @property {() => void} save_changes
+ * @property {(content: unknown) => void} send
+ */
+
+/**
+ * @param {WidgetState} initial  the state the page embeds as JSON
+ * @returns {StandInModel}
+ */
 export function createModel(initial) {
+  /** @type {WidgetState} */
   const state = { ...initial };
+  /** @type {Map<string, Set<Listener>>} */
   const listeners = new Map();
 
-  function emit(name, value) {
-    for (const callback of listeners.get(name) ?? []) callback(value);
-  }
-
-  return {
+  /** @type {StandInModel} */
+  const model = {
     get(key) {
       return state[key];
     },
@@ -21,13 +39,13 @@ export function createModel(initial) {
       const previous = state[key];
       state[key] = value;
       if (previous !== value) {
-        emit(`change:${key}`, value);
-        emit("change", { [key]: value });
+        for (const callback of listeners.get(`change:${key}`) ?? []) callback(model, value);
+        for (const callback of listeners.get("change") ?? []) callback(model);
       }
     },
     on(name, callback) {
       if (!listeners.has(name)) listeners.set(name, new Set());
-      listeners.get(name).add(callback);
+      listeners.get(name)?.add(callback);
     },
     off(name, callback) {
       if (!name) listeners.clear();
@@ -39,4 +57,5 @@ export function createModel(initial) {
     },
     send() {},
   };
+  return model;
 }
