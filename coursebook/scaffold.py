@@ -322,7 +322,9 @@ def _files(meta: Meta, plans: list[ChapterPlan], seed: str, manifest: str) -> di
         "progress",
         "instructors",
     ]
-    files = {f"chapters/{name}.md": header + fill(template(f"chapters/{name}.md"), values) for name in pages}
+    # Only pages with code cells are notebooks: the others would start a kernel for nothing.
+    files = {f"chapters/{name}.md": fill(template(f"chapters/{name}.md"), values) for name in pages}
+    files = {rel: (header + text if "{code-cell}" in text else text) for rel, text in files.items()}
     for plan in plans:
         chapter = _chapter_values(plan, values)
         files[f"chapters/{plan.id}.md"] = header + fill(template("chapters/chapter.md"), chapter)

@@ -214,7 +214,9 @@ def _source_links(box, book, keys) -> None:
         if n:
             box += nodes.Text("; ")
         who = ref.author or ref.title
-        box += nodes.reference("", f"{who} ({ref.year}), {ref.title}" if ref.author else f"{who} ({ref.year})", refuri=ref.url)
+        label = f"{who} ({ref.year}), {ref.title}" if ref.author else f"{who} ({ref.year})"
+        # The text's own entry may have no url (printed only on paper): then it is no link.
+        box += nodes.reference("", label, refuri=ref.url) if ref.url else nodes.Text(label)
 
 
 def sources_paragraph(book, keys) -> nodes.paragraph:
