@@ -2,6 +2,7 @@
 #   make book   set up .venv and build the static book into _build/html
 #   make test   set up everything (chromium included) and run every test
 # Others: make check · make lint · make format · make serve · make instructor · make lab · make bench · make clean
+#         make report EXPORTS=folder · make qti
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -15,7 +16,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: book test check lint format serve instructor lab bench clean setup browser new
+.PHONY: book test check lint format serve instructor lab bench clean setup browser report qti new
 
 WIDGETS := coursebook/static/coursebook/widgets/.built
 JS_SOURCES := $(shell find js -type f 2>/dev/null)
@@ -60,6 +61,16 @@ new: $(VENV)/.installed $(WIDGETS)
 serve: $(VENV)/.installed
 	$(BIN)/python -m coursebook serve
 
+# The class report from the students' answer files: make report EXPORTS=folder [OUT=report.html]
+OUT ?= report.html
+report: $(VENV)/.installed
+	@if [ -z "$(EXPORTS)" ]; then echo "Say where the students' answer files are: make report EXPORTS=folder" >&2; exit 2; fi
+	$(BIN)/python -m coursebook report "$(EXPORTS)" --out "$(OUT)"
+
+# One QTI 1.2 package per chapter, for a learning platform that grades (Canvas).
+qti: $(VENV)/.installed
+	$(BIN)/python -m coursebook export-qti --out _build/qti
+
 lab: $(VENV)/.installed $(WIDGETS)
 	$(BIN)/jupyter lab --notebook-dir=.
 
@@ -101,6 +112,7 @@ bench: setup book
 	$(BIN)/python benchmarks/widget_response.py
 	$(BIN)/python benchmarks/reading_layout.py
 	$(BIN)/python benchmarks/lighthouse.py
+	$(BIN)/python benchmarks/class_report.py
 
 clean:
 	rm -rf _build benchmarks/_work tests/_output .pytest_cache

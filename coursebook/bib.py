@@ -30,6 +30,12 @@ class Reference:
     url: str
     year: str
     author: str
+    #: Why a weak or state-run source is kept (the ``caveat`` field), shown with the entry.
+    caveat: str = ""
+
+    @property
+    def host(self) -> str:
+        return (urlsplit(self.url).hostname or "").lower()
 
 
 def load(path: Path, problems: Problems, own: str = "") -> dict[str, Reference]:
@@ -86,6 +92,7 @@ def load(path: Path, problems: Problems, own: str = "") -> dict[str, Reference]:
             url=url,
             year=fields.get("year", ""),
             author=author,
+            caveat=fields.get("caveat", "").strip(),
         )
     return refs
 

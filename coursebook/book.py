@@ -55,6 +55,7 @@ class Book:
     periods: dict[str, schemas.Period] = field(default_factory=dict)  # the timeline's filter
     eras: dict[str, schemas.Period] = field(default_factory=dict)  # the bands on its axis
     maps: dict[str, schemas.MapSpec] = field(default_factory=dict)  # the places page's maps
+    evidence: list[schemas.Evidence] = field(default_factory=list)  # links from claims to events
     lessons: Optional[plans.LessonsFile] = None  # data/lessons.yaml, when the book has plans
     #: Collections (and "references", "chapters", "toc") whose files have problems of
     #: their own: cross-checks against them are skipped, as they would only add noise.
@@ -139,6 +140,11 @@ class Book:
         """Page ids (file stems) in the order of ``_toc.yml``."""
         return [entry.stem for entry in self.toc.entries]
 
+    def claim_evidence(self, claim: str, bears: str) -> list[tuple[schemas.Evidence, schemas.Event]]:
+        """The links of one claim that bear ``for`` or ``against`` it, with their events, by date."""
+        links = [(e, self.events[e.event]) for e in self.evidence if e.claim == claim and e.bears == bears and e.event in self.events]
+        return sorted(links, key=lambda pair: pair[1].date)
+
     def questions(self) -> list[QuestionRecord]:
         return [q for questions in self.quizzes.values() for q in questions]
 
@@ -177,6 +183,7 @@ def _read(paths: BookPaths, article: Article, problems: Problems) -> Book:
     sources.stray_files(paths.data, problems)
     chapters, toc = _read_pages(paths, article, problems, failed)
     quiz_files = {q.chapter: q for q in loaded.pop("quizzes")}
+    evidence = loaded.pop("evidence", [])
     by_id = {name: {r.id: r for r in records} for name, records in loaded.items() if name != "models"}
     return Book(
         paths, article, references, chapters, toc,
@@ -184,6 +191,7 @@ def _read(paths: BookPaths, article: Article, problems: Problems) -> Book:
         quiz_files=quiz_files,
         models={m.model: m for m in loaded["models"]},
         failed=frozenset(failed),
+        evidence=evidence,
         **by_id,
     )
 

@@ -8,6 +8,9 @@
 ``serve``   builds the book, serves _build/html on http://127.0.0.1:8000/ and rebuilds
             whenever chapters/, data/, seeds/ or the book's configuration change.
 ``schema``  writes a JSON Schema for each data file into data/schemas/.
+``report``  reads students' answer files (JSON or CSV) and writes the class report,
+            one self-contained HTML page (``--out report.html``).
+``export-qti`` writes one QTI 1.2 package per chapter for Canvas (``--out _build/qti/``).
 ``new``     makes a complete book for another article (coursebook/scaffold.py):
             ``new ARTICLE.txt DEST --title T --author A --published YYYY-MM-DD --publisher P [--url U]``.
 
@@ -107,6 +110,11 @@ def _parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--port", type=int, default=8000)
     schema_parser = sub.add_parser("schema", help="write a JSON Schema for each data file")
     schema_parser.add_argument("--out", type=Path, help="the folder (default: data/schemas)")
+    report_parser = sub.add_parser("report", help="the class report from students' answer files")
+    report_parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="answer files (.json, .csv) or folders of them")
+    report_parser.add_argument("--out", type=Path, default=Path("report.html"), help="the HTML page to write (default: report.html)")
+    qti_parser = sub.add_parser("export-qti", help="one QTI 1.2 package (.zip) per chapter, for Canvas")
+    qti_parser.add_argument("--out", type=Path, default=Path("_build/qti"), help="the folder (default: _build/qti)")
     new_parser = sub.add_parser("new", help="make a complete book for another article")
     new_parser.add_argument("article", type=Path, help="plain text: the title on the first line, then blocks separated by blank lines")
     new_parser.add_argument("dest", type=Path, help="the new book's folder (must not exist, or be empty)")
@@ -115,6 +123,33 @@ def _parser() -> argparse.ArgumentParser:
         new_parser.add_argument(f"--{name}", required=True, help=what)
     new_parser.add_argument("--url", help="where it was published online")
     return parser
+
+
+def _book(root: Path):
+    try:
+        return Book.load(root)
+    except DataError as exc:
+        raise Refusal(f"the book has {len(exc.problems)} problem(s); run `make check` to see them.") from None
+
+
+def _tools(root: Path, args) -> int:
+    """The instructor's tools: the class report and the QTI export."""
+    if args.command == "report":
+        from .report import command
+
+        try:
+            return command.run(_book(root), args.files, args.out)
+        except command.OutError as exc:
+            raise Refusal(str(exc)) from None
+    from . import qti
+
+    try:
+        written = qti.export(_book(root), args.out)
+    except qti.OutError as exc:
+        raise Refusal(str(exc)) from None
+    for path in written:
+        print(path)
+    return 0
 
 
 def new(args) -> int:
@@ -160,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
             for path in export.write(args.out or root / "data" / "schemas"):
                 print(path.relative_to(root) if path.is_relative_to(root) else path)
             return 0
+        if args.command in ("report", "export-qti"):
+            return _tools(root, args)
         return serve(root, args.port)
     except (Refusal, building.BuildError) as exc:
         print(f"coursebook {args.command}: {exc}", file=sys.stderr)

@@ -20,6 +20,7 @@ from .errors import Problems
 _HEADING = re.compile(r"^#\s+(.+?)\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|:{3,})\{([\w:-]+)\}\s*(.*?)\s*$")
 _CITE = re.compile(r"\{cite(?::\w+)?\}`([^`]*)`")
+_VERDICT = re.compile(r"\{verdict\}`([^`]*)`")
 #: Functions of coursebook.widgets / coursebook.notebook that chapters call.
 WIDGETS = ("quiz", "show_article", "dead_end", "iran_bet", "timeline", "progress")
 
@@ -28,7 +29,7 @@ WIDGETS = ("quiz", "show_article", "dead_end", "iran_bet", "timeline", "progress
 class Call:
     """One use of the book's data on a page: a directive or a widget call."""
 
-    kind: str  # "directive", "widget" or "cite"
+    kind: str  # "directive", "widget", "cite" or "role"
     name: str  # the directive or function name
     args: tuple[str, ...]  # its positional arguments (string literals)
     line: int
@@ -65,6 +66,8 @@ def _calls(lines: list[str]) -> list[Call]:
         for match in _CITE.finditer(line):
             keys = tuple(k.strip() for k in match.group(1).split(",") if k.strip())
             calls.append(Call("cite", "cite", keys, number))
+        for match in _VERDICT.finditer(line):
+            calls.append(Call("role", "verdict", (match.group(1).strip(),), number))
         if cell is not None:
             if line.strip().startswith("```"):
                 calls += _widget_calls("\n".join(cell), cell_start)

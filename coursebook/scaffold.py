@@ -35,6 +35,8 @@ RESERVED = {
     "progress",
     "instructors",
 }
+#: The files of data/ every new book gets (besides the quiz banks and references.bib).
+DATA_FILES = "objectives annotations layers glossary people organisations places events claims evidence periods eras maps".split()
 _CLOSERS = "\"'”’»)]"
 
 
@@ -329,20 +331,7 @@ def _files(meta: Meta, plans: list[ChapterPlan], seed: str, manifest: str) -> di
         chapter = _chapter_values(plan, values)
         files[f"chapters/{plan.id}.md"] = header + fill(template("chapters/chapter.md"), chapter)
         files[f"data/quizzes/{plan.id}.yaml"] = fill(template("data/quiz.yaml"), chapter)
-    for name in (
-        "objectives",
-        "annotations",
-        "layers",
-        "glossary",
-        "people",
-        "organisations",
-        "places",
-        "events",
-        "claims",
-        "periods",
-        "eras",
-        "maps",
-    ):
+    for name in DATA_FILES:
         files[f"data/{name}.yaml"] = fill(template(f"data/{name}.yaml"), values)
     files["data/references.bib"] = fill(template("data/references.bib"), values)
     for name in ("README.md", "_config.yml", "Makefile"):

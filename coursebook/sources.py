@@ -32,6 +32,8 @@ class Collection:
     key: str | None = None
     what: str = "entries"
     optional: bool = False
+    #: Whether each record has an ``id`` that must be unique in the file.
+    ids: bool = True
 
 
 COLLECTIONS: tuple[Collection, ...] = (
@@ -47,6 +49,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("periods", "periods.yaml", schemas.Period, what="timeline periods", optional=True),
     Collection("eras", "eras.yaml", schemas.Period, what="timeline eras", optional=True),
     Collection("maps", "maps.yaml", schemas.MapSpec, what="maps", optional=True),
+    Collection("evidence", "evidence.yaml", schemas.Evidence, what="links from claims to the events that bear on them", ids=False),
     Collection("quizzes", "quizzes", schemas.QuizFile, key="chapter"),
     Collection("models", "model", schemas.ModelFile, key="model", optional=True),
 )
@@ -112,7 +115,8 @@ def load_list(path: Path, root: Path, collection: Collection) -> Loaded:
                 record = schemas.validate(collection.model, item, path=path, problems=problems, root=raw, loc_prefix=(index,))
                 if record is not None:
                     records.append(record)
-            unique_ids(records, problems)
+            if collection.ids:
+                unique_ids(records, problems)
         return Loaded(records, problems.items)
 
     return _cached(path, root, collection.name, load)

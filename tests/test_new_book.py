@@ -145,6 +145,7 @@ def test_every_data_file_starts_with_an_example_that_is_valid(new_book):
         "places",
         "events",
         "claims",
+        "evidence",
         "periods",
         "maps",
     }

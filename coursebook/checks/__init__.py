@@ -62,7 +62,9 @@ from . import (  # noqa: E402,F401
     claims,
     entries,
     events,
+    evidence,
     models,
     quizzes,
     references,
+    verdicts,
 )

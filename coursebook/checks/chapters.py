@@ -136,3 +136,10 @@ def chapter_cites_exist(book, report: Problems) -> None:
         for key in call.args:
             if key not in book.references:
                 report.add(chapter.path, call.line, f"the reference “{key}” is not in data/references.bib{close(key, book.references)}")
+
+
+@rule(needs=("claims",))
+def verdict_roles_name_claims(book, report: Problems) -> None:
+    for chapter, call in _calls(book, "role"):
+        if call.name == "verdict" and call.args[0] not in book.claims:
+            report.add(chapter.path, call.line, f"the {{verdict}} role names “{call.args[0]}”, which is not a claim in data/claims.yaml{close(call.args[0], book.claims)}")

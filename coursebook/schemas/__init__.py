@@ -10,8 +10,10 @@ writes a JSON Schema for each data file (:mod:`coursebook.schemas.export`).
 from .base import DATE_PATTERN, ID_PATTERN, NOWHERE, Cites, Date, Id, ParagraphId, Record, Text, Where, attach
 from .context import (
     Annotation,
+    VERDICTS,
     Claim,
     Event,
+    Evidence,
     EventKind,
     GlossaryEntry,
     MapSpec,
@@ -45,8 +47,8 @@ from .quiz import (
 )
 
 __all__ = [
-    "DATE_PATTERN", "ID_PATTERN", "NOWHERE", "QUESTION_TYPES", "Annotation", "ArticleInfo", "ChapterInfo",
-    "Cites", "Claim", "Date", "Event", "EventKind", "GlossaryEntry", "Id", "Level", "Manifest", "MapSpec",
+    "DATE_PATTERN", "ID_PATTERN", "NOWHERE", "QUESTION_TYPES", "VERDICTS", "Annotation", "ArticleInfo", "ChapterInfo",
+    "Cites", "Claim", "Date", "Event", "EventKind", "Evidence", "GlossaryEntry", "Id", "Level", "Manifest", "MapSpec",
     "ManifestLine", "MatchPair", "MatchQuestion", "ModelFile", "MultipleQuestion", "NamedEntry", "NoteLayer", "NumericFeedback",
     "NumericQuestion", "Objective", "Option", "OrderItem", "OrderQuestion", "Organisation", "Parameter",
     "ParagraphId", "Period", "Person", "Place", "Precedent", "Preset", "Question", "QuestionBase", "QuizFile", "Record",

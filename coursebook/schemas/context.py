@@ -63,6 +63,10 @@ class Event(Record):
     caveat: Optional[Text] = None
 
 
+Verdict = Literal["borne out", "partly borne out", "not borne out", "not checkable"]
+VERDICTS = ("borne out", "partly borne out", "not borne out", "not checkable")
+
+
 class Claim(Record):
     id: Id
     paragraph: ParagraphId
@@ -70,9 +74,25 @@ class Claim(Record):
     type: Literal["fact", "opinion", "prediction"]
     claim: Text
     outcome: Text
-    verdict: Literal["borne out", "partly borne out", "not borne out", "not checkable"]
+    verdict: Verdict
     cite: Cites
     caveat: Optional[Text] = None
+    #: For a prediction: why it has fewer than two events for, or two against, in evidence.yaml.
+    evidence_note: Optional[Text] = None
+
+    @property
+    def looks_forward(self) -> bool:
+        """A prediction (or expectation) about what would happen after June 2017."""
+        return self.type == "prediction"
+
+
+class Evidence(Record):
+    """One link in ``data/evidence.yaml``: how an event bears on a claim."""
+
+    claim: Id
+    event: Id
+    bears: Literal["for", "against"]
+    how: Text
 
 
 class NoteLayer(Record):
@@ -122,3 +142,5 @@ class Annotation(Record):
     cite: Cites
     terms: list[Id] = []
     status: Optional[Literal["accurate", "imprecise", "wrong", "omits", "unverified"]] = None
+    #: The claim in claims.yaml that a note judges: the note then shows that claim's verdict.
+    claim: Optional[Id] = None

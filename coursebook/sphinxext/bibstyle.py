@@ -31,6 +31,7 @@ class BookStyle(Plain):
                 first_of[optional[tag("em")[field("organization")]], optional[tag("em")[field("journaltitle")]]],
                 optional[field("note")],
                 optional[date],
+                optional[field("caveat")],
             ],
             self.format_web_refs(e),
         ]

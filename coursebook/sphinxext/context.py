@@ -19,6 +19,7 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxRole
 
 from . import markup
 from ..timeline import format_date
@@ -205,8 +206,6 @@ class ChapterSourcesDirective(_BookDirective):
 class ClaimsDirective(_BookDirective):
     required_arguments = 0
 
-    VERDICTS = {"borne out": "✓ borne out", "partly borne out": "◐ partly borne out", "not borne out": "✗ not borne out", "not checkable": "? not checkable"}
-
     def run(self) -> list[nodes.Node]:
         book = self.book
         table, body = _table((30, 10, 45, 15), ["The claim", "Kind", f"What happened from {book.article.info.published[:4]} to today", "Verdict"], ["cb-claims"])
@@ -223,10 +222,50 @@ class ClaimsDirective(_BookDirective):
                 caveat += nodes.Text(claim.caveat)
                 outcome += caveat
             outcome += markup.sources_paragraph(book, claim.cite)
-            row = _row([said, claim.type, outcome, self.VERDICTS[claim.verdict]], ["claim", "kind", "outcome", "verdict"])
+            for part in evidence_blocks(book, claim):
+                outcome += part
+            row = _row([said, claim.type, outcome, markup.VERDICT_LABELS[claim.verdict]], ["claim", "kind", "outcome", "verdict"])
             row["ids"].append(f"claim-{claim.id}")
             body += row
         return [table]
+
+
+EVIDENCE_LABELS = {"for": "Evidence for", "against": "Evidence against"}
+
+
+def evidence_blocks(book, claim) -> list[nodes.Node]:
+    """The events that bear for and against a claim, each collapsed with its count, each
+    event linked to its timeline entry, with the sentence saying how it bears."""
+    out: list[nodes.Node] = []
+    for bears, label in EVIDENCE_LABELS.items():
+        links = book.claim_evidence(claim.id, bears)
+        if not links:
+            continue
+        listing = nodes.bullet_list(classes=["cb-evidence-list"])
+        for link, event in links:
+            para = nodes.paragraph()
+            para += nodes.reference("", f"{format_date(event.date)}: {event.title}", refuri=f"timeline.html#event-{event.id}")
+            para += nodes.Text(f" — {link.how}")
+            listing += nodes.list_item("", para)
+        out.append(collapsed(f"{label} ({len(links)})", listing, f"cb-evidence-{bears}"))
+    if claim.evidence_note:
+        note = nodes.paragraph(classes=["cb-evidence-note"])
+        note += nodes.strong(text="On the evidence: ")
+        note += nodes.Text(claim.evidence_note)
+        out.append(note)
+    return out
+
+
+class VerdictRole(SphinxRole):
+    """``{verdict}`claim-id```: the claim's verdict from claims.yaml, linked to its row."""
+
+    def run(self):
+        book = self.env.app.coursebook
+        ident = self.text.strip()
+        if ident not in book.claims:
+            message = self.inliner.reporter.error(f"“{ident}” is not a claim in data/claims.yaml", line=self.lineno)
+            return [self.inliner.problematic(self.rawtext, self.rawtext, message)], [message]
+        return markup.verdict_nodes(book, ident), []
 
 
 def register(app) -> None:
@@ -234,6 +273,7 @@ def register(app) -> None:
     app.add_directive("chapter-context", ChapterContextDirective)
     app.add_directive("chapter-sources", ChapterSourcesDirective)
     app.add_directive("claims", ClaimsDirective)
+    app.add_role("verdict", VerdictRole())
     register_map(app)
 
 

@@ -23,6 +23,10 @@ STATUS_LABELS = {
     "omits": "leaves something out",
     "unverified": "could not be verified",
 }
+VERDICT_LABELS = {
+    "borne out": "✓ borne out", "partly borne out": "◐ partly borne out",
+    "not borne out": "✗ not borne out", "not checkable": "? not checkable",
+}
 KIND_LABELS = {"fact": "a statement of fact", "opinion": "opinion", "prediction": "a prediction", "framing": "framing"}
 
 
@@ -163,6 +167,8 @@ def side_note(book, note, number: int) -> nodes.Node:
     head += nodes.Text(f" {label}")
     side += head
     side += tagged_inline("", note.note, tag="span", classes=["cb-side-text"])
+    if note.claim:
+        side += tagged_inline("", "", *verdict_nodes(book, note.claim, "Verdict in the claims table: "), tag="span", classes=["cb-side-verdict"])
     sources = tagged_inline("", tag="span", classes=["cb-side-sources", "cb-sources"])
     _source_links(sources, book, note.cite)
     side += sources
@@ -189,6 +195,8 @@ def notes_list(book, notes, numbers: dict[str, int]) -> nodes.Node:
         head += nodes.Text(f" · ¶{note.paragraph[1:]}: “{note.quote}” is {KIND_LABELS[note.kind]}.")
         item += head
         item += nodes.paragraph(text=note.note, classes=["cb-note-text"])
+        if note.claim:
+            item += nodes.paragraph("", "", *verdict_nodes(book, note.claim, "Verdict in the claims table: "), classes=["cb-note-verdict"])
         item += sources_paragraph(book, note.cite)
         if note.terms:
             related = nodes.paragraph(classes=["cb-note-terms"])
@@ -223,3 +231,22 @@ def sources_paragraph(book, keys) -> nodes.paragraph:
     para = nodes.paragraph(classes=["cb-sources"])
     _source_links(para, book, keys)
     return para
+
+
+def claims_page(book) -> str:
+    """The page that shows the claims table (the one whose chapter calls ``{claims}``)."""
+    for chapter in book.chapters.values():
+        if any(call.kind == "directive" and call.name == "claims" for call in chapter.calls):
+            return chapter.id
+    return "what-happened-next"
+
+
+def verdict_nodes(book, claim_id: str, prefix: str = "") -> list[nodes.Node]:
+    """A claim's verdict from claims.yaml, linked to its row of the claims table: the one
+    place a verdict is written, so a note or the essay can never disagree with the table."""
+    claim = book.claims[claim_id]
+    link = nodes.reference(
+        "", VERDICT_LABELS[claim.verdict], refuri=f"{claims_page(book)}.html#claim-{claim_id}",
+        classes=["cb-verdict", "cb-verdict-" + claim.verdict.replace(" ", "-")],
+    )
+    return [nodes.Text(prefix), link] if prefix else [link]

@@ -117,18 +117,56 @@ function isValues(parameters) {
     parameters.every((p) => typeof value[p.id] === "number" && value[p.id] >= p.min && value[p.id] <= p.max);
 }
 
-function render({ model, el }) {
-  el.classList.add("cb-widget-root");
-  const parameters = model.get("parameters");
-  const presets = model.get("presets");
-  const persist = Boolean(model.get("persist"));
-  const namespace = model.get("storage_namespace");
-  const byId = Object.fromEntries(parameters.map((p) => [p.id, p]));
-  const savedKey = (slot) => keyFor(namespace, "model", `deadend:${slot}`);
-  const valid = isValues(parameters);
+function deadEndText(values) {
+  const r = summary(values);
+  return r.dead_end === null ? "none yet" : r.dead_end === 0 ? "from the start" : `after month ${r.dead_end}`;
+}
 
-  const root = h("section", { class: "cb-model cb-deadend", "aria-label": "The dead end model" });
-  const say = announcer(root);
+// The student's two saved readings beside the book's reading of the author.
+function comparisonTable(parameters, columns) {
+  const cell = (values, fn) => (values ? fn(values) : "—");
+  return h(
+    "table",
+    { class: "cb-compare" },
+    h("caption", { text: "Your readings side by side" }),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Setting" }), ...columns.map(([label]) => h("th", { scope: "col", text: label })))),
+    h(
+      "tbody",
+      {},
+      ...parameters.map((p) =>
+        h("tr", { "data-param": p.id }, h("th", { scope: "row", text: p.label }), ...columns.map(([, v]) => h("td", { text: cell(v, (x) => withUnit(x[p.id], p.unit)) }))),
+      ),
+      h("tr", { class: "cb-compare-result" }, h("th", { scope: "row", text: "Dead end" }), ...columns.map(([, v]) => h("td", { text: cell(v, deadEndText) }))),
+    ),
+  );
+}
+
+function exerciseView(onSave, compareSlot) {
+  return h(
+    "section",
+    { class: "cb-exercise", "aria-label": "Exercise: where does the author stand?" },
+    h("p", { class: "cb-exercise-title" }, h("strong", { text: "Exercise: where does the author stand?" })),
+    h(
+      "ol",
+      {},
+      h("li", { text: "Move the sliders to where you think the author stands, then save them as your reading of the author." }),
+      h("li", { text: "Move them to where you stand yourself, then save them as your own view." }),
+      h("li", { text: "Compare the three columns below. Where do you and the book read the author differently, and why?" }),
+    ),
+    h(
+      "div",
+      { class: "cb-row" },
+      ...SAVED.map(([slot, label]) =>
+        h("button", { type: "button", class: "cb-button cb-save", "data-slot": slot, onclick: () => onSave(slot, label) }, `Save as ${label.toLowerCase()}`),
+      ),
+    ),
+    compareSlot,
+  );
+}
+
+// The result: the verdict sentence (announced), a compact copy for phones, the chart
+// drawn at its shown width, and the table. update(values) redraws them all.
+function resultView(root, say) {
   const sentence = h("p", { class: "cb-model-sentence", "aria-live": "polite" });
   // On a phone the result scrolls away while the sliders move: a compact copy of the
   // verdict stays in view above them (the live sentence above is what is announced).
@@ -160,6 +198,23 @@ function render({ model, el }) {
     if (announce) say(result.sentence);
     return result;
   }
+  return { sentence, glance, best, totals, chartSlot, tableSlot, update };
+}
+
+function render({ model, el }) {
+  el.classList.add("cb-widget-root");
+  const parameters = model.get("parameters");
+  const presets = model.get("presets");
+  const persist = Boolean(model.get("persist"));
+  const namespace = model.get("storage_namespace");
+  const byId = Object.fromEntries(parameters.map((p) => [p.id, p]));
+  const savedKey = (slot) => keyFor(namespace, "model", `deadend:${slot}`);
+  const valid = isValues(parameters);
+
+  const root = h("section", { class: "cb-model cb-deadend", "aria-label": "The dead end model" });
+  const say = announcer(root);
+  const view = resultView(root, say);
+  const update = view.update;
 
   // --- presets (the book's, then the student's saved ones) ------------------------------
   let saved = { ...(model.get("saved") || {}) };
@@ -211,31 +266,12 @@ function render({ model, el }) {
   const compareSlot = h("div", { class: "cb-compare-slot", tabindex: "0", role: "region", "aria-label": "Your readings side by side" });
   function drawComparison() {
     const author = presets.find((p) => p.id === "author-reading");
-    const columns = [
-      ["My reading of the author", saved["author-guess"]],
-      ["The book’s reading of the author", author ? author.values : null],
-      ["My own view", saved["own-view"]],
-    ];
-    const cell = (values, fn) => (values ? fn(values) : "—");
-    const deadEndText = (values) => {
-      const r = summary(values);
-      return r.dead_end === null ? "none yet" : r.dead_end === 0 ? "from the start" : `after month ${r.dead_end}`;
-    };
     compareSlot.replaceChildren(
-      h(
-        "table",
-        { class: "cb-compare" },
-        h("caption", { text: "Your readings side by side" }),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Setting" }), ...columns.map(([label]) => h("th", { scope: "col", text: label })))),
-        h(
-          "tbody",
-          {},
-          ...parameters.map((p) =>
-            h("tr", { "data-param": p.id }, h("th", { scope: "row", text: p.label }), ...columns.map(([, v]) => h("td", { text: cell(v, (x) => withUnit(x[p.id], p.unit)) }))),
-          ),
-          h("tr", { class: "cb-compare-result" }, h("th", { scope: "row", text: "Dead end" }), ...columns.map(([, v]) => h("td", { text: cell(v, deadEndText) }))),
-        ),
-      ),
+      comparisonTable(parameters, [
+        ["My reading of the author", saved["author-guess"]],
+        ["The book’s reading of the author", author ? author.values : null],
+        ["My own view", saved["own-view"]],
+      ]),
     );
   }
   function save(slot, label) {
@@ -248,38 +284,18 @@ function render({ model, el }) {
     if (slot === "own-view") drawPresets("own-view");
     say(`Saved as ${label.toLowerCase()}.`);
   }
-  const exercise = h(
-    "section",
-    { class: "cb-exercise", "aria-label": "Exercise: where does the author stand?" },
-    h("p", { class: "cb-exercise-title" }, h("strong", { text: "Exercise: where does the author stand?" })),
-    h(
-      "ol",
-      {},
-      h("li", { text: "Move the sliders to where you think the author stands, then save them as your reading of the author." }),
-      h("li", { text: "Move them to where you stand yourself, then save them as your own view." }),
-      h("li", { text: "Compare the three columns below. Where do you and the book read the author differently, and why?" }),
-    ),
-    h(
-      "div",
-      { class: "cb-row" },
-      ...SAVED.map(([slot, label]) =>
-        h("button", { type: "button", class: "cb-button cb-save", "data-slot": slot, onclick: () => save(slot, label) }, `Save as ${label.toLowerCase()}`),
-      ),
-    ),
-    compareSlot,
-  );
 
   drawPresets();
   drawComparison();
   root.append(
     h("div", { class: "cb-model-layout" },
-      h("div", { class: "cb-model-result" }, sentence, chartSlot),
-      h("div", { class: "cb-model-controls" }, glance, presetSlot, h("div", { class: "cb-param-groups" }, ...groups),
-        h("details", { class: "cb-table-details" }, h("summary", {}, "The numbers month by month (a table of the chart)"), tableSlot)),
+      h("div", { class: "cb-model-result" }, view.sentence, view.chartSlot),
+      h("div", { class: "cb-model-controls" }, view.glance, presetSlot, h("div", { class: "cb-param-groups" }, ...groups),
+        h("details", { class: "cb-table-details" }, h("summary", {}, "The numbers month by month (a table of the chart)"), view.tableSlot)),
     ),
-    best,
-    totals,
-    exercise,
+    view.best,
+    view.totals,
+    exerciseView(save, compareSlot),
   );
   el.append(root);
   update(controls.values());
