@@ -113,6 +113,18 @@ function axis(events, eras, jump) {
   return { node: h("div", { class: "cb-axis" }, strip, years, eraButtons), strip };
 }
 
+// The visible events, one group per era (coloured by position: the eras are the book's
+// data); a book without eras lists its events in one untitled group.
+function eraGroups(eras, visible, items) {
+  const bands = eras.length ? eras.map((era, i) => [era, i, visible.filter((e) => e.era === era.id)]) : [[null, 0, visible]];
+  return bands
+    .filter(([, , list]) => list.length)
+    .map(([era, i, list]) =>
+      h("div", { class: `cb-era-group cb-era-${i % 4}`, "data-era": era ? era.id : "" },
+        era ? h("h2", { class: "cb-era-title", text: `${era.label} (${list.length})` }) : null,
+        h("ol", { class: "cb-timeline-list" }, ...list.map((e) => items.get(e.id)))));
+}
+
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
   const events = model.get("events");
@@ -187,15 +199,7 @@ function render({ model, el }) {
     const period = periods.find((p) => p.id === filters.period) || null;
     visible = events.filter((e) => matches(e, filters, period));
     const shown = new Set(visible.map((e) => e.id));
-    groups.replaceChildren(
-      ...eras
-        .map((era) => [era, visible.filter((e) => e.era === era.id)])
-        .filter(([, list]) => list.length)
-        .map(([era, list]) =>
-          h("div", { class: "cb-era-group", "data-era": era.id },
-            h("h2", { class: "cb-era-title", text: `${era.label} (${list.length})` }),
-            h("ol", { class: "cb-timeline-list" }, ...list.map((e) => items.get(e.id))))),
-    );
+    groups.replaceChildren(...eraGroups(eras, visible, items));
     for (const dot of strip.querySelectorAll(".cb-axis-dot")) dot.classList.toggle("cb-dim", !shown.has(dot.dataset.event));
     const years = [...new Set(visible.map((e) => e.date.slice(0, 4)))];
     yearSelect.replaceChildren(h("option", { value: "", text: "a year…" }), ...years.map((y) => h("option", { value: y, text: y })));
