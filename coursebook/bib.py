@@ -81,20 +81,29 @@ def load(path: Path, problems: Problems, own: str = "") -> dict[str, Reference]:
             )
         elif not entry.persons.get("author") and not fields.get("organization"):
             problems.add(path, line, f"the reference “{key}” needs an “author” or an “organization”")
-        author = " and ".join(str(p) for p in entry.persons.get("author", [])) or fields.get(
-            "organization", fields.get("publisher", "")
+        author = plain(
+            " and ".join(str(p) for p in entry.persons.get("author", []))
+            or fields.get("organization", fields.get("publisher", ""))
         )
         refs[key] = Reference(
             key=key,
             line=line,
             type=entry.type,
-            title=fields.get("title", ""),
+            title=plain(fields.get("title", "")),
             url=url,
             year=fields.get("year", ""),
             author=author,
             caveat=fields.get("caveat", "").strip(),
         )
     return refs
+
+
+_MARKUP = re.compile(r"\\([%&_$#{}])|[{}]")
+
+
+def plain(text: str) -> str:
+    """BibTeX text as a reader sees it: case-protecting braces dropped, ``\\%`` made ``%``."""
+    return _MARKUP.sub(lambda m: m.group(1) or "", text)
 
 
 def well_formed_url(url: str) -> bool:

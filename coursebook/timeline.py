@@ -25,6 +25,12 @@ KIND_LABELS = {
     "politics": "Politics",
 }
 
+#: How a reader is told that an event is in doubt (``sourcing`` in events.yaml).
+SOURCING_LABELS = {
+    "disputed": "Disputed",
+    "anonymous": "Unnamed sources",
+}
+
 
 def in_period(date: str, period) -> bool:
     return date >= period.start and date[: len(period.end)] <= period.end

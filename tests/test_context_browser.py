@@ -101,6 +101,18 @@ def test_the_timeline_filters_like_the_reference_rule(book, context, server):
     assert log.problems() == []
 
 
+def test_the_timeline_marks_events_that_are_disputed_or_rest_on_unnamed_sources(book, context, server):
+    page, log = open_page(context, server, "timeline.html")
+    page.wait_for_selector("#cb-timeline[data-cb-ready='true']")
+    marked = page.locator(".cb-event-sourcing").evaluate_all(
+        "els => els.map(e => [e.closest('.cb-event').dataset.event, e.textContent])"
+    )
+    expected = {"disputed": "Disputed", "anonymous": "Unnamed sources"}
+    assert sorted(marked) == sorted([e.id, expected[e.sourcing]] for e in book.events.values() if e.sourcing)
+    assert page.locator("#event-iran-missiles-to-russia-2024 .cb-event-head").inner_text().endswith("Disputed")
+    assert log.problems() == []
+
+
 def test_an_event_leads_to_its_passage_and_back(book, context, server):
     event = next(e for e in sorted(book.events.values(), key=lambda e: e.date) if "p13" in e.paragraphs)
     page, log = open_page(context, server, "timeline.html")

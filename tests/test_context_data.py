@@ -60,6 +60,50 @@ def test_timeline_spans_1994_to_today_and_every_event_is_complete(book):
     assert len(explained) >= 14  # nearly every paragraph has events behind it
 
 
+def sourced(book, event) -> bool:
+    """An event counts as sourced when it cites at least one reference with a web address."""
+    return any(book.references[key].url.startswith("http") for key in event.cite)
+
+
+def test_every_year_2017_to_2025_has_at_least_four_sourced_events(book):
+    per_year = collections.Counter(e.date[:4] for e in book.events.values() if sourced(book, e))
+    thin = {year: per_year[str(year)] for year in range(2017, 2026) if per_year[str(year)] < 4}
+    assert thin == {}, f"years with fewer than four sourced events: {thin}"
+
+
+def test_events_marked_disputed_or_anonymous_say_why(book):
+    marked = [e for e in book.events.values() if e.sourcing]
+    assert {e.sourcing for e in marked} == {"disputed", "anonymous"}
+    assert all(e.caveat for e in marked)
+
+
+def test_an_event_marked_anonymous_without_a_caveat(scratch_book):
+    path = scratch_book / "data" / "events.yaml"
+    edit(path, "  sourcing: disputed\n  caveat: The transfer rests on US and European statements that Iran denies. Blinken spoke in London; the map point is Washington, whose claim it is.\n", "  sourcing: disputed\n")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index("- id: iran-missiles-to-russia-2024")
+    line = next(n for n in range(start, len(lines)) if "sourcing: disputed" in lines[n]) + 1
+    assert problems(scratch_book) == [
+        f"data/events.yaml:{line}: the event is marked “sourcing: disputed” but has no “caveat”; "
+        "say there what is disputed or who the unnamed sources are"
+    ]
+
+
+def test_an_event_with_an_unknown_sourcing_mark(scratch_book):
+    path = scratch_book / "data" / "events.yaml"
+    edit(path, "  sourcing: anonymous\n  caveat: Both reports", "  sourcing: rumour\n  caveat: Both reports")
+    line = line_of(path, "sourcing: rumour")
+    found = problems(scratch_book)
+    assert len(found) == 1 and found[0].startswith(f"data/events.yaml:{line}:"), found
+    assert "disputed" in found[0] and "anonymous" in found[0]
+
+
+def test_reference_titles_lose_their_bibtex_braces(book):
+    title = book.references["medialine2021assad"].title
+    assert title == "Assad Wins 4th Term With 95% of Votes Cast"
+    assert not any("{" in r.title or "}" in r.title for r in book.references.values())
+
+
 def test_every_reference_is_cited_somewhere_and_has_a_url(book, root):
     used = set()
     for collection in ("glossary", "people", "organisations", "places", "events", "claims", "annotations"):

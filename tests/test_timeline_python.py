@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, execute_with
-from coursebook.timeline import filter_events, format_date, in_period
+from coursebook.timeline import SOURCING_LABELS, filter_events, format_date, in_period
 from coursebook.widgets import Timeline
 
 
@@ -45,6 +45,15 @@ def test_widget_state_links_events_to_passages(book):
     t.filters = {"actor": "russia", "period": "after-2017", "kinds": []}
     assert [e.id for e in t.visible()] == [e.id for e in filter_events(book.events.values(), "russia", "after-2017", periods=book.periods.values())]
     assert 'data-cb-widget="timeline" id="cb-timeline"' in t._repr_mimebundle_()[0]["text/html"]
+
+
+def test_widget_state_flags_events_in_doubt(book):
+    state = {e["id"]: e for e in Timeline(book=book).events}
+    for event in book.events.values():
+        expected = SOURCING_LABELS[event.sourcing] if event.sourcing else ""
+        assert state[event.id]["sourcing_label"] == expected, event.id
+    assert state["iran-missiles-to-russia-2024"]["sourcing_label"] == "Disputed"
+    assert state["troops-syria-to-ukraine-reports-2022"]["sourcing_label"] == "Unnamed sources"
 
 
 @pytest.mark.notebook

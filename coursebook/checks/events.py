@@ -1,4 +1,4 @@
-"""Rules about ``data/events.yaml``: actors, places and paragraphs exist."""
+"""Rules about ``data/events.yaml``: actors, places and paragraphs exist; marked sourcing is explained."""
 
 from __future__ import annotations
 
@@ -22,6 +22,18 @@ def event_places_exist(book, report: Problems) -> None:
     for event in book.events.values():
         if event.place not in book.places:
             report.at(event, "place", f"the place “{event.place}” is not in places.yaml{close(event.place, book.places)}")
+
+
+@rule()
+def event_sourcing_explained(book, report: Problems) -> None:
+    for event in book.events.values():
+        if event.sourcing and not event.caveat:
+            report.at(
+                event,
+                "sourcing",
+                f"the event is marked “sourcing: {event.sourcing}” but has no “caveat”; "
+                "say there what is disputed or who the unnamed sources are",
+            )
 
 
 @rule()

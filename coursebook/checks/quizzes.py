@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import Problems
 from ..sources import unique_ids
 from . import rule
@@ -72,4 +74,103 @@ def question_objectives_in_chapter(book, report: Problems) -> None:
                 report.at(
                     question, "objective",
                     f"the objective “{question.objective}” belongs to chapter “{objective.chapter}”, not “{chapter}”",
+                )
+
+
+@rule(needs=("claims",))
+def question_claims_exist(book, report: Problems) -> None:
+    """A question that judges a claim names it by its id in data/claims.yaml."""
+    for question in book.questions():
+        if question.claim is not None and question.claim not in book.claims:
+            report.at(
+                question, "claim",
+                f"the claim “{question.claim}” is not in data/claims.yaml{close(question.claim, book.claims)}",
+            )
+
+
+LONGEST_KEY_LIMIT = 0.4  # above this share of a bank's single-answer questions, length gives the key away
+
+
+def keyed_longest(question) -> bool:
+    """The keyed option of a single-answer question is longer than every other option."""
+    key = next(o for o in question.options if o.correct)
+    return all(len(key.text) > len(o.text) for o in question.options if o is not key)
+
+
+@rule(needs=("quizzes",))
+def no_length_tell(book, report: Problems) -> None:
+    """A student who always picks the longest option must not pass: per bank, the keyed
+    answer is the strictly longest option in at most 40 % of the single-answer questions."""
+    for quiz in book.quiz_files.values():
+        singles = [q for q in quiz.questions if q.type == "single"]
+        longest = [q.id for q in singles if keyed_longest(q)]
+        if singles and len(longest) / len(singles) > LONGEST_KEY_LIMIT:
+            report.at(
+                quiz, None,
+                f"in {len(longest)} of the {len(singles)} single-answer questions the right answer is the longest option "
+                f"({', '.join(longest)}); a student who always picks the longest option scores "
+                f"{round(100 * len(longest) / len(singles))} %. Shorten the right answers or lengthen the others "
+                f"until it is at most {round(100 * LONGEST_KEY_LIMIT)} %",
+            )
+
+
+QUOTED_RUN = 5  # this many words of the right answer, in a wrong option's feedback, give it away
+
+
+def _runs(text: str, n: int) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < n:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def _quotes_key(question, option, key) -> bool:
+    """``option``'s feedback repeats the keyed text: all of it, or a run of words from it
+    that neither the prompt nor the wrong option itself already holds."""
+    said = _runs(option.feedback, QUOTED_RUN)
+    if " ".join(re.findall(r"\w+", key.text.lower())) in " ".join(re.findall(r"\w+", option.feedback.lower())):
+        return True
+    shared = _runs(question.prompt, QUOTED_RUN) | _runs(option.text, QUOTED_RUN)
+    return bool((_runs(key.text, QUOTED_RUN) & said) - shared)
+
+
+@rule(needs=("quizzes",))
+def wrong_feedback_keeps_the_key(book, report: Problems) -> None:
+    """A wrong try shows that option's feedback; it says why the option is wrong and
+    where to re-read, but must not hand over the right answer's words."""
+    for question in book.questions():
+        if question.type not in ("single", "multiple"):
+            continue
+        keys = [o for o in question.options if o.correct]
+        for option in question.options:
+            if option.correct:
+                continue
+            for key in keys:
+                if _quotes_key(question, option, key):
+                    report.at(
+                        option, "feedback",
+                        f"the feedback of the wrong option “{option.text}” repeats the right answer “{key.text}”; "
+                        "say why this option is wrong and which ¶ to re-read, and leave the answer to the explanation",
+                    )
+                    break
+
+
+def _shown_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+@rule(needs=("quizzes",))
+def numeric_hints_keep_the_answer(book, report: Problems) -> None:
+    """The "too low" and "too high" feedback of a numeric question is shown on a wrong
+    try, so it must not state the answer (the explanation may)."""
+    for question in book.questions():
+        if question.type != "numeric":
+            continue
+        answer = re.compile(rf"(?<![\d.]){re.escape(_shown_number(question.answer))}(?![\d]|\.\d)")
+        for side in ("low", "high"):
+            if answer.search(getattr(question.feedback, side)):
+                report.at(
+                    question.feedback, side,
+                    f"the “{side}” feedback gives the answer {_shown_number(question.answer)}; "
+                    "say which ¶ or event to look at instead, and leave the answer to the explanation",
                 )

@@ -61,6 +61,10 @@ class Event(Record):
     summary: Text
     cite: Cites
     caveat: Optional[Text] = None
+    #: How the event is known, where that is weaker than an on-the-record report: ``disputed``
+    #: (a party denies it, or reliable reports contradict each other) or ``anonymous`` (it rests
+    #: on unnamed sources). The ``caveat`` must then say what is disputed or who is unnamed.
+    sourcing: Optional[Literal["disputed", "anonymous"]] = None
 
 
 Verdict = Literal["borne out", "partly borne out", "not borne out", "not checkable"]

@@ -29,6 +29,9 @@ class QuestionBase(Record):
     objective: Id
     level: Level
     cite: list[Id] = []
+    # The claim in data/claims.yaml that the question judges: the claims table holds its
+    # verdict, so the question refers to it instead of giving a verdict of its own.
+    claim: Id | None = None
 
 
 class Option(Record):

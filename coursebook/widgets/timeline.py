@@ -12,7 +12,7 @@ from collections import Counter
 import traitlets as t
 
 from ..book import Book, current_book
-from ..timeline import KIND_LABELS, era_of, filter_events, format_date
+from ..timeline import KIND_LABELS, SOURCING_LABELS, era_of, filter_events, format_date
 from .base import BookWidget, module_path
 from .sliders import source_state
 
@@ -40,6 +40,7 @@ def event_state(book: Book, event) -> dict:
         ],
         "summary": event.summary,
         "caveat": event.caveat or "",
+        "sourcing_label": SOURCING_LABELS.get(event.sourcing or "", ""),
         "sources": source_state(book, event.cite),
     }
 

@@ -2,7 +2,8 @@
 // the eras of the war, filtered by actor, period and kind. Each event links to the
 // passages it explains; the article's paragraphs link back here (#event-<id>).
 //
-// State read from the model: events[], actors[], kinds[], periods[], eras[], filters{}.
+// State read from the model: events[], actors[], kinds[], periods[], eras[], filters{}. An event
+// in doubt (disputed, or resting on unnamed sources) shows that beside its kind.
 // State written: filters. The filtering rule is the same as coursebook/timeline.py.
 // In the page, the filters are also kept in the address (?who=…&when=…&kind=…), so a
 // filtered view can be shared and is restored on load.
@@ -20,6 +21,7 @@ function eventItem(event) {
       h("time", { datetime: event.date, text: event.date_label }),
       " ",
       h("span", { class: "cb-event-kind", text: event.kind_label }),
+      event.sourcing_label ? [" ", h("span", { class: "cb-event-kind cb-event-sourcing", text: event.sourcing_label })] : null,
     ),
     h("p", { class: "cb-event-title", text: event.title }),
     h("p", { class: "cb-event-summary", text: event.summary }),
