@@ -26,6 +26,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from text2qti.config import Config
+from text2qti.err import Text2qtiError
+from text2qti.qti import QTI
+from text2qti.quiz import Quiz
+
 from .report.classdata import book_prompts
 
 CARRIED = ("single", "true-false", "multiple", "numeric")
@@ -43,7 +48,7 @@ class ChapterQuiz:
     title: str
     text: str  # text2qti's plain-text format
     carried: list[str] = field(default_factory=list)  # question ids
-    left_out: list[tuple[str, str]] = field(default_factory=list)  # (question id, type)
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (question id, why: its type, or text2qti's words)
     essays: int = 0
 
 
@@ -90,6 +95,15 @@ def question_text(number: int, question) -> str:
     return "\n".join(lines)
 
 
+def _refused(block: str) -> str | None:
+    """text2qti's reason for refusing one question (a numeric answer of 0, say), or None."""
+    try:
+        Quiz(block, config=Config())
+    except Text2qtiError as exc:
+        return str(exc).strip().splitlines()[-1]
+    return None
+
+
 def chapter_quiz(book, chapter: str) -> ChapterQuiz:
     title = book.chapters[chapter].title if chapter in book.chapters else chapter
     quiz = ChapterQuiz(chapter, title, "")
@@ -102,6 +116,10 @@ def chapter_quiz(book, chapter: str) -> ChapterQuiz:
     for question in book.quizzes[chapter]:
         if question.type not in CARRIED:
             quiz.left_out.append((question.id, question.type))
+            continue
+        refused = _refused(question_text(1, question))
+        if refused:
+            quiz.left_out.append((question.id, f"{question.type}: {refused}"))
             continue
         number += 1
         blocks.append(question_text(number, question))
@@ -130,7 +148,8 @@ def _readme(book, quizzes: list[ChapterQuiz]) -> str:
         "",
         "## What they cannot carry",
         "",
-        "text2qti writes no ordering and no matching questions, so these types are left out:",
+        "text2qti writes no ordering and no matching questions, so these types are left out (and any",
+        "question text2qti refuses, with its reason):",
         "",
         *[f"- `{kind}` ({name} questions)" for kind, name in NOT_CARRIED.items()],
         "",
@@ -147,11 +166,6 @@ def _readme(book, quizzes: list[ChapterQuiz]) -> str:
 
 def export(book, out: Path) -> list[Path]:
     """Write ``<chapter>.zip`` for every chapter with questions, and README.md; return the paths."""
-    from text2qti.config import Config
-    from text2qti.err import Text2qtiError
-    from text2qti.qti import QTI
-    from text2qti.quiz import Quiz
-
     if out.exists() and not out.is_dir():
         raise OutError(f"--out {out} is a file; give a folder, such as _build/qti.")
     try:

@@ -139,3 +139,20 @@ def test_bad_out_is_said_in_plain_words(tmp_path, capsys):
     assert cli.main(["--root", str(ROOT), "export-qti", "--out", str(target)]) == 2
     err = capsys.readouterr().err
     assert "is a file; give a folder" in err and "Traceback" not in err
+
+
+def test_a_question_text2qti_refuses_is_left_out_and_named(tmp_path, book):
+    import copy
+
+    from coursebook import qti
+
+    chapter, questions = book.ordered_quizzes()[0]
+    numeric = next(q for q in questions if q.type == "numeric")
+    zero = numeric.model_copy(update={"answer": 0.0, "tolerance": 0.0})
+    changed = copy.copy(book)
+    changed.quizzes = {chapter: [zero if q is numeric else q for q in questions]}
+    qti.export(changed, tmp_path)
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert f"{numeric.id} (numeric: Invalid numerical response; all acceptable values must have a magnitude" in readme
+    assert numeric.id not in _items(tmp_path / f"{chapter}.zip")
+    assert len(_items(tmp_path / f"{chapter}.zip")) > 1

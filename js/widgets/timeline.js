@@ -115,32 +115,10 @@ function axis(events, eras, jump) {
   return { node: h("div", { class: "cb-axis" }, strip, years, eraButtons), strip };
 }
 
-// The visible events, one group per era (coloured by position: the eras are the book's
-// data); a book without eras lists its events in one untitled group.
-function eraGroups(eras, visible, items) {
-  const bands = eras.length ? eras.map((era, i) => [era, i, visible.filter((e) => e.era === era.id)]) : [[null, 0, visible]];
-  return bands
-    .filter(([, , list]) => list.length)
-    .map(([era, i, list]) =>
-      h("div", { class: `cb-era-group cb-era-${i % 4}`, "data-era": era ? era.id : "" },
-        era ? h("h2", { class: "cb-era-title", text: `${era.label} (${list.length})` }) : null,
-        h("ol", { class: "cb-timeline-list" }, ...list.map((e) => items.get(e.id)))));
-}
-
-function render({ model, el }) {
-  el.classList.add("cb-widget-root");
-  const events = model.get("events");
-  const actors = model.get("actors");
-  const kinds = model.get("kinds");
-  const periods = model.get("periods");
-  const eras = model.get("eras") || [];
-  const root = h("section", { class: "cb-timeline", "aria-label": "Timeline explorer" });
-  const say = announcer(root);
+// The filter form, the bar that stays in view (count, back to the filters, clear, jump
+// to a year) and the "no events match" box. Pure view: render() wires the behaviour.
+function filterControls(actors, periods, kinds, clearAll) {
   const count = h("p", { class: "cb-timeline-count", "aria-live": "polite" });
-  const groups = h("div", { class: "cb-timeline-groups" });
-  const items = new Map(events.map((e) => [e.id, eventItem(e)]));
-  const valid = { actors: new Set(actors.map((a) => a.id)), periods: new Set(periods.map((p) => p.id)), kinds: new Set(kinds.map((k) => k.id)) };
-
   const actorSelect = h("select", { id: "cb-timeline-actor", class: "cb-field" },
     h("option", { value: "", text: "Anyone" }),
     ...actors.map((a) => h("option", { value: a.id, text: `${a.label} (${a.count})` })));
@@ -174,6 +152,35 @@ function render({ model, el }) {
       h("a", { class: "cb-button cb-button-secondary", href: "#cb-timeline-filters", onclick: (e) => { e.preventDefault(); filtersBox.scrollIntoView({ block: "start" }); actorSelect.focus({ preventScroll: true }); } }, "Filters"),
       clearShort,
       h("span", { class: "cb-timeline-field" }, h("label", { for: "cb-timeline-year", text: "Jump to" }), yearSelect)));
+  return { count, actorSelect, periodSelect, kindBoxes, reset, yearSelect, empty, filtersBox, clearShort, bar };
+}
+
+// The visible events, one group per era (coloured by position: the eras are the book's
+// data); a book without eras lists its events in one untitled group.
+function eraGroups(eras, visible, items) {
+  const bands = eras.length ? eras.map((era, i) => [era, i, visible.filter((e) => e.era === era.id)]) : [[null, 0, visible]];
+  return bands
+    .filter(([, , list]) => list.length)
+    .map(([era, i, list]) =>
+      h("div", { class: `cb-era-group cb-era-${i % 4}`, "data-era": era ? era.id : "" },
+        era ? h("h2", { class: "cb-era-title", text: `${era.label} (${list.length})` }) : null,
+        h("ol", { class: "cb-timeline-list" }, ...list.map((e) => items.get(e.id)))));
+}
+
+function render({ model, el }) {
+  el.classList.add("cb-widget-root");
+  const events = model.get("events");
+  const actors = model.get("actors");
+  const kinds = model.get("kinds");
+  const periods = model.get("periods");
+  const eras = model.get("eras") || [];
+  const root = h("section", { class: "cb-timeline", "aria-label": "Timeline explorer" });
+  const say = announcer(root);
+  const groups = h("div", { class: "cb-timeline-groups" });
+  const items = new Map(events.map((e) => [e.id, eventItem(e)]));
+  const valid = { actors: new Set(actors.map((a) => a.id)), periods: new Set(periods.map((p) => p.id)), kinds: new Set(kinds.map((k) => k.id)) };
+  const { count, actorSelect, periodSelect, kindBoxes, reset, yearSelect, empty, filtersBox, clearShort, bar } =
+    filterControls(actors, periods, kinds, (focus) => clearAll(focus));
 
   let visible = events;
 
