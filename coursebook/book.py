@@ -11,11 +11,12 @@ function.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Union
 
-from . import bib, pages, schemas, sources
+from . import answers, bib, pages, schemas, sources
 from . import lessons as plans
 from .article import Article
 from .errors import CROSS, Problems
@@ -55,6 +56,7 @@ class Book:
     periods: dict[str, schemas.Period] = field(default_factory=dict)  # the timeline's filter
     eras: dict[str, schemas.Period] = field(default_factory=dict)  # the bands on its axis
     maps: dict[str, schemas.MapSpec] = field(default_factory=dict)  # the places page's maps
+    prompts: dict[str, schemas.Prompt] = field(default_factory=dict)  # in file order
     evidence: list[schemas.Evidence] = field(default_factory=list)  # links from claims to events
     lessons: Optional[plans.LessonsFile] = None  # data/lessons.yaml, when the book has plans
     #: Collections (and "references", "chapters", "toc") whose files have problems of
@@ -86,7 +88,23 @@ class Book:
     # --- queries --------------------------------------------------------------------
 
     @property
+    def book_id(self) -> str:
+        """The manifest's ``book_id``, or the article's citation key when it has none."""
+        return self.article.manifest.book_id or self.article.info.cite
+
+    @property
+    def edition(self) -> str:
+        """The edition being built or run (``COURSEBOOK_EDITION``: student or instructor)."""
+        return os.environ.get("COURSEBOOK_EDITION", "student")
+
+    @property
     def storage_namespace(self) -> str:
+        """Where this book keeps a student's work in the browser: one book, one edition."""
+        return answers.storage_namespace(self.book_id, self.edition)
+
+    @property
+    def legacy_namespace(self) -> str:
+        """The namespace of earlier builds (the citation key alone): migrated, never lost."""
         return f"coursebook:{self.article.info.cite}"
 
     def passage_link(self, paragraph: str) -> str:
@@ -147,6 +165,16 @@ class Book:
 
     def questions(self) -> list[QuestionRecord]:
         return [q for questions in self.quizzes.values() for q in questions]
+
+    def chapter_prompts(self, chapter: str) -> list[schemas.Prompt]:
+        """A chapter's "Think it through" prompts, in the order of data/prompts.yaml."""
+        return [p for p in self.prompts.values() if p.chapter == chapter]
+
+    def chapter_of_question(self, qid: str) -> str:
+        for chapter, questions in self.quizzes.items():
+            if any(q.id == qid for q in questions):
+                return chapter
+        raise KeyError(f"no question with id “{qid}”")
 
     def question(self, qid: str) -> QuestionRecord:
         for q in self.questions():

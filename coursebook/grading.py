@@ -27,8 +27,16 @@ MISSED_OPTION = "At least one correct option is not selected yet."
 
 @dataclass(frozen=True)
 class Result:
+    """``feedback`` is everything there is to say about the response (shown once the
+    answer is revealed); ``hint`` is what a wrong try shows before that: the chosen
+    option's own feedback, never the right answer; ``rows`` are the rows of an order or
+    match question that are wrong (positions, or left items), to mark without saying
+    what is right."""
+
     correct: bool
     feedback: list[str] = field(default_factory=list)
+    hint: list[str] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
 
 
 class ResponseError(ValueError):
@@ -50,7 +58,7 @@ def _indexes(value: Any, size: int) -> list[int]:
 def _choice(question, response) -> Result:
     chosen = _index(response, len(question.options))
     option = question.options[chosen]
-    return Result(option.correct, [option.feedback])
+    return Result(option.correct, [option.feedback], [option.feedback])
 
 
 def _multiple(question, response) -> Result:
@@ -60,9 +68,13 @@ def _multiple(question, response) -> Result:
     correct = {i for i, o in enumerate(question.options) if o.correct}
     feedback = [question.options[i].feedback for i in chosen]
     missed = correct - set(chosen)
+    hint = [question.options[i].feedback for i in chosen if i not in correct]
     if missed:
         feedback.append(MISSED_OPTION)
-    return Result(set(chosen) == correct, feedback)
+        hint.append(MISSED_OPTION)
+    if set(chosen) == correct:
+        return Result(True, feedback, feedback)
+    return Result(False, feedback, hint)
 
 
 def _numeric(question, response) -> Result:
@@ -70,8 +82,9 @@ def _numeric(question, response) -> Result:
         raise ResponseError(f"expected a number, got {response!r}")
     # A tiny epsilon so that 4.5 with tolerance 0.5 around 4 counts, despite float rounding.
     if abs(response - question.answer) <= question.tolerance + 1e-9:
-        return Result(True, [question.feedback.correct])
-    return Result(False, [question.feedback.low if response < question.answer else question.feedback.high])
+        return Result(True, [question.feedback.correct], [question.feedback.correct])
+    said = question.feedback.low if response < question.answer else question.feedback.high
+    return Result(False, [said], [said])
 
 
 def _permutation(value: Any, size: int) -> list[int]:
@@ -86,9 +99,12 @@ def _order(question, response) -> Result:
     right = sum(1 for position, item in enumerate(order) if position == item)
     total = len(question.items)
     if right == total:
-        return Result(True, [item.feedback for item in question.items])
+        every = [item.feedback for item in question.items]
+        return Result(True, every, every)
     misplaced = [question.items[item].feedback for position, item in enumerate(order) if position != item]
-    return Result(False, [f"{right} of {total} items are in the right place.", *misplaced])
+    count = f"{right} of {total} items are in the right place."
+    rows = [position for position, item in enumerate(order) if position != item]
+    return Result(False, [count, *misplaced], [count], rows)
 
 
 def _match(question, response) -> Result:
@@ -98,9 +114,12 @@ def _match(question, response) -> Result:
     choices = [None if v is None else _index(v, total) for v in response]
     right = sum(1 for left, chosen in enumerate(choices) if chosen == left)
     if right == total:
-        return Result(True, [pair.feedback for pair in question.pairs])
+        every = [pair.feedback for pair in question.pairs]
+        return Result(True, every, every)
     wrong = [question.pairs[left].feedback for left, chosen in enumerate(choices) if chosen != left]
-    return Result(False, [f"{right} of {total} pairs are right.", *wrong])
+    count = f"{right} of {total} pairs are right."
+    rows = [left for left, chosen in enumerate(choices) if chosen != left]
+    return Result(False, [count, *wrong], [count], rows)
 
 
 _GRADERS = {

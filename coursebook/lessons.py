@@ -133,7 +133,9 @@ class LessonsFile(Record):
         return sessions.index(chapter) + 1 if chapter in sessions else None
 
 
-# --- "Think it through" prompts, read from the chapter ----------------------------------
+# --- "Think it through" prompts ------------------------------------------------------------
+# A chapter's prompts are records of data/prompts.yaml (Book.chapter_prompts). This reads
+# the bullet list that chapters used to carry, for books that still have one.
 
 _THINK_HEADING = re.compile(r"^#{2,6}\s+Think it through\s*$")
 
@@ -277,15 +279,15 @@ class _Checker:
     def discussion(self, lesson: Lesson, step: Step, raw_step) -> None:
         if step.part != "discussion":
             return
-        prompts = think_prompts(self.book.chapters[lesson.chapter].path.read_text(encoding="utf-8"))
+        prompts = [p.text for p in self.book.chapter_prompts(lesson.chapter)]
         raw = raw_step["prompts"]
         for n, item in enumerate(step.prompts):
             if item.prompt is None or item.prompt <= len(prompts):
                 continue
             line = raw[n].line_of("prompt") if isinstance(raw[n], yamlio.LineDict) else raw.line_of(n)
-            have = f"has {len(prompts)} “Think it through” prompt(s)" if prompts else "has no “Think it through” list"
-            self.add(line, f"chapters/{lesson.chapter}.md {have}, so there is no prompt {item.prompt}; "
-                           "number the prompts from 1 in the order of the chapter, or use “ask” for a question of your own")
+            have = f"has {len(prompts)} “Think it through” prompt(s)" if prompts else "has no “Think it through” prompts"
+            self.add(line, f"data/prompts.yaml {have} for chapter “{lesson.chapter}”, so there is no prompt {item.prompt}; "
+                           "number the prompts from 1 in the order of that file, or use “ask” for a question of your own")
 
     def activity(self, lesson: Lesson, step: Step, raw_step) -> None:
         if step.part != "activity":

@@ -36,7 +36,7 @@ RESERVED = {
     "instructors",
 }
 #: The files of data/ every new book gets (besides the quiz banks and references.bib).
-DATA_FILES = "objectives annotations layers glossary people organisations places events claims evidence periods eras maps".split()
+DATA_FILES = "objectives annotations layers glossary people organisations places events claims evidence prompts periods eras maps".split()
 _CLOSERS = "\"'”’»)]"
 
 

@@ -51,6 +51,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("maps", "maps.yaml", schemas.MapSpec, what="maps", optional=True),
     Collection("evidence", "evidence.yaml", schemas.Evidence, what="links from claims to the events that bear on them", ids=False),
     Collection("quizzes", "quizzes", schemas.QuizFile, key="chapter"),
+    Collection("prompts", "prompts.yaml", schemas.Prompt, what="“Think it through” prompts"),
     Collection("models", "model", schemas.ModelFile, key="model", optional=True),
 )
 #: Files in data/ that the engine reads besides the collections, or that are for people.

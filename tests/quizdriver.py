@@ -58,3 +58,41 @@ def _arrange(c, target: list[int]) -> None:
 
 def _number(value) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def fix_seed(context, namespace: str, seed: str = "test-seed") -> None:
+    """Give the student in ``context`` a known shuffle seed (before any page loads)."""
+    import json
+
+    key = json.dumps(f"{namespace}:settings:seed")
+    context.add_init_script(f"try {{ localStorage.setItem({key}, {json.dumps(json.dumps(seed))}); }} catch (e) {{}}")
+
+
+def displayed(page, question) -> list[int]:
+    """The options of a choice question in the order the page shows them (file indexes)."""
+    return [int(v) for v in card(page, question).locator("input").evaluate_all("els => els.map(e => e.value)")]
+
+
+def show_answer(page, question) -> None:
+    card(page, question).get_by_role("button", name="Show the answer").click()
+
+
+def stored(page, namespace: str, chapter: str, question) -> dict | None:
+    import json
+
+    raw = page.evaluate("k => localStorage.getItem(k)", f"{namespace}:quiz:{chapter}/{question.id}")
+    return None if raw is None else json.loads(raw)
+
+
+def open_page(context, server: str, path: str):
+    """A page of chapters/ (``path``, e.g. "progress.html") with its widgets started."""
+    from browserkit import open_offline
+
+    page, log = open_offline(context, server)
+    goto(page, server, path)
+    return page, log
+
+
+def goto(page, server: str, path: str) -> None:
+    page.goto(f"{server}/chapters/{path}", wait_until="networkidle")
+    page.wait_for_selector(".cb-widget[data-cb-ready='true']")

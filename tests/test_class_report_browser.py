@@ -53,8 +53,6 @@ def _hand_in(browser, server, book, name, kind, plan, folder):
 
 
 def test_three_students_hand_in_and_the_report_names_them(book, browser, server, tmp_path):
-    if not getattr(book, "prompts", None):  # remove once the quiz pages of issue 8 are on main
-        pytest.skip("needs the progress page's version-2 export and data/prompts.yaml (issue 8, the quiz branch)")
     files = [_hand_in(browser, server, book, name, kind, plan, tmp_path) for name, (kind, plan) in PLANS.items()]
     assert sorted(p.suffix for p in files) == [".csv", ".json", ".json"]
     out = tmp_path / "report.html"

@@ -33,14 +33,16 @@ def test_hostile_text_shows_literally_and_runs_nothing(mini_server, browser):
 
     card = page.locator("#cb-q-hostile-option")
     assert card.locator("legend").inner_text() == "</script><script>window.__pwned = 1</script> Which option is the image tag?"
-    assert card.locator("label").first.inner_text() == "<img src=x onerror=alert(1)>"
-    assert card.locator("label").nth(1).inner_text() == "</div><iframe src=javascript:alert(2)></iframe>"
-    card.locator("label").first.click()
+    # (options are shuffled per student: each is found by its file index)
+    first, second = (card.locator(f"label[for='cb-q-hostile-option-opt-{i}']") for i in (0, 1))
+    assert first.inner_text() == "<img src=x onerror=alert(1)>"
+    assert second.inner_text() == "</div><iframe src=javascript:alert(2)></iframe>"
+    first.click()
     card.get_by_role("button", name="Check answer").click()
     assert card.locator(".cb-q-feedback-list li").all_inner_texts() == ["<b>bold?</b> shown as text"]
     assert card.locator(".cb-q-explanation").inner_text() == "Why: <a href=javascript:alert(4)>not a link</a> & an ampersand"
     card.get_by_role("button", name="Try again").click()
-    card.locator("label").nth(1).click()
+    second.click()
     card.get_by_role("button", name="Check answer").click()
     assert card.locator(".cb-q-feedback-list li").all_inner_texts() == ["<script>alert(3)</script>"]
 
@@ -51,7 +53,13 @@ def test_hostile_text_shows_literally_and_runs_nothing(mini_server, browser):
     assert "\u2028line\u2029separators" in options
 
     assert page.evaluate("typeof window.__pwned") == "undefined"
+    prompt = page.get_by_label("<img src=x onerror=alert(6)> What would you write </textarea><b>here</b>?", exact=False)
+    assert prompt.count() == 1
+    prompt.fill("<script>window.__pwned = 2</script>")
+    prompt.blur()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator(".cb-quiz img, .cb-quiz iframe, .cb-quiz svg, .cb-quiz b, .cb-quiz script").count() == 0
+    assert page.locator(".cb-think-root img, .cb-think-root b, .cb-think-root script").count() == 0
     assert dialogs == []
     assert log.problems() == []
     context.close()
@@ -77,12 +85,12 @@ def test_fixture_book_renders_every_directive_and_widget(mini_server, browser, m
         started[name] = sorted(widgets.nth(i).get_attribute("data-cb-widget") for i in range(widgets.count()))
         serious = [v["id"] for v in run_axe(page) if v["impact"] in ("serious", "critical")]
         assert serious == [], f"{name}: {serious}"
-    assert started["reading"] == ["deadend", "iran", "quiz"]
+    assert started["reading"] == ["deadend", "iran", "prompts", "quiz", "quiz"]  # one quiz placed in the reading
     assert started["timeline"] == ["timeline"] and started["progress"] == ["progress"]
     assert page.locator("text=It says nothing about Syria").count() >= 1  # the claims table quotes its claim
     page.goto(f"{mini_server}/chapters/progress.html", wait_until="networkidle")
     page.wait_for_selector(".cb-widget[data-cb-ready='true']")
-    assert page.locator("tr[data-chapter='reading'] .cb-progress-answered").inner_text() == "0"
+    assert page.locator("tr[data-chapter='reading'] .cb-progress-answered").inner_text().strip() == "0 / 2"
     assert log.problems() == []
     context.close()
 
@@ -106,7 +114,9 @@ def test_the_instructor_edition_adds_them(mini_instructor_site):
     rows = boxes[1].select("tbody tr")
     assert len(rows) == 2
     # The answer is the hostile option's text, shown as text.
-    assert rows[0].select("td")[1].get_text(strip=True) == "<img src=x onerror=alert(1)>"
+    # Every option in file order, the key marked.
+    assert [li.get_text(strip=True) for li in rows[0].select("td")[1].select("li")] == [
+        "✓ <img src=x onerror=alert(1)> (key)", "</div><iframe src=javascript:alert(2)></iframe>"]
     assert not boxes[1].select("img")
     assert "Instructor edition" in soup.get_text()
 

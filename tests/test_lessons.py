@@ -56,8 +56,8 @@ def test_cross_check_mistakes_are_reported_at_their_line(book_copy):
         f"{LESSONS}:{line_after(path, '- chapter: what-happened-next', 'steps:')}: the steps of the plan for "
         "“what-happened-next” add up to 52 minutes, not the session's 50 (session_minutes): 7 (opening) + 12 (activity)")
     assert sorted(p for p in problems if p not in timing) == sorted([
-        at("- prompt: 4") + "chapters/hope-of-a-deal.md has 3 “Think it through” prompt(s), so there is no prompt 4; "
-        "number the prompts from 1 in the order of the chapter, or use “ask” for a question of your own",
+        at("- prompt: 4") + "data/prompts.yaml has 3 “Think it through” prompt(s) for chapter “hope-of-a-deal”, so there "
+        "is no prompt 4; number the prompts from 1 in the order of that file, or use “ask” for a question of your own",
         at("wayout-weaken-p7") + "there is no question “wayout-weaken-p7” in data/quizzes/seeking-a-way-out.yaml "
         "(did you mean “wayout-weaken-p6”?)",
         at("author-readin]") + "“author-readin” is not a preset of the model this activity uses (did you mean “author-reading”?)",

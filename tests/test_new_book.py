@@ -146,6 +146,7 @@ def test_every_data_file_starts_with_an_example_that_is_valid(new_book):
         "events",
         "claims",
         "evidence",
+        "prompts",
         "periods",
         "maps",
     }

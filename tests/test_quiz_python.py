@@ -86,9 +86,17 @@ def test_the_widget_answers_and_scores(book):
     assert not quiz.answer(second.id, wrong_responses(second)[0]).correct
     assert quiz.answers == {first.id: correct_response(first), second.id: wrong_responses(second)[0]}
     assert quiz.score["correct"] == 1 and quiz.score["answered"] == 2
-    # The front end sets `answers` too; the score follows.
-    quiz.answers = {**quiz.answers, second.id: correct_response(second)}
-    assert quiz.score["correct"] == 2
+    # A second try is recorded, but the first try is what counts.
+    quiz.answer(second.id, correct_response(second))
+    assert quiz.score["correct"] == 1 and [t["raw"] for t in quiz.tries[second.id]["tries"]] == [
+        wrong_responses(second)[0], correct_response(second)]
+    # The front end records tries too (every check, and "Show the answer"); the score
+    # follows, graded again against the key.
+    third = book.quizzes["iran-bargaining-chip"][2]
+    quiz.tries = {**quiz.tries, third.id: {"tries": [{"time": "", "raw": correct_response(third)}], "shown": False}}
+    assert quiz.score["correct"] == 2 and quiz.score["answered"] == 3
+    quiz.show_answer(first.id)
+    assert quiz.tries[first.id]["shown"] is True
     quiz.reset()
     assert quiz.score["answered"] == 0
     with pytest.raises(KeyError, match="no question"):
@@ -101,8 +109,17 @@ def test_static_html_is_deterministic_and_escaped(book):
     assert a == b
     assert 'id="cb-quiz-hope-of-a-deal"' in a
     state = json.loads(re.search(r'<script type="application/json">(.*?)</script>', a, re.S).group(1))
-    assert state["persist"] is True and state["answers"] == {}
+    assert state["persist"] is True and state["answers"] == {} and state["tries"] == {}
+    # The review at the end holds the questions the bank does not place in the reading.
+    # (the questions placed in the reading are drawn there, and scored here).
     assert [q["id"] for q in state["questions"]] == [q.id for q in book.quizzes["hope-of-a-deal"]]
+    assert state["placed"] == book.quiz_files["hope-of-a-deal"].in_reading != []
+    # Each question carries its answer-key fingerprint (coursebook.answers), for the export.
+    from coursebook.answers import question_fingerprint
+
+    first = book.quizzes["hope-of-a-deal"][0]
+    assert state["questions"][0]["fingerprint"] == question_fingerprint(first)
+    assert state["questions"][0]["qualified"] == f"hope-of-a-deal/{first.id}"
 
 
 def test_embed_json_cannot_close_its_script_tag():

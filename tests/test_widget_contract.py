@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from coursebook.widgets import DeadEnd, IranBet, Progress, Quiz, Timeline
+from coursebook.widgets import DeadEnd, IranBet, Progress, Prompts, Quiz, Timeline
 
 WIDGETS = [
     lambda book: Quiz("hope-of-a-deal", book=book),
@@ -19,10 +19,11 @@ WIDGETS = [
     lambda book: DeadEnd(book=book),
     lambda book: IranBet(book=book),
     lambda book: Timeline(book=book),
+    lambda book: Prompts("hope-of-a-deal", book=book),
 ]
 
 
-@pytest.mark.parametrize("make", WIDGETS, ids=["quiz", "progress", "deadend", "iran", "timeline"])
+@pytest.mark.parametrize("make", WIDGETS, ids=["quiz", "progress", "deadend", "iran", "timeline", "prompts"])
 def test_view_points_at_its_own_model(book, make):
     widget = make(book)
     data, _ = widget._repr_mimebundle_()

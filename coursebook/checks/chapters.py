@@ -77,12 +77,13 @@ def _directive_targets(book) -> dict[str, tuple[object, str]]:
         "chapter-sources": (list(book.chapters), "page"),
         "answer-key": (list(book.quizzes), "quiz bank"),
         "model-notes": (list(book.models), "model"),
+        "think-it-through": (sorted({p.chapter for p in book.prompts.values()}), "chapter with prompts in data/prompts.yaml"),
         "entries": (["glossary", "people", "organisations", "places"], "collection"),
         "lesson-plan": ([lesson.chapter for lesson in book.lessons.lessons] if book.lessons else [], "lesson plan"),
     }
 
 
-@rule(needs=("objectives", "quizzes", "models", "lessons"))
+@rule(needs=("objectives", "quizzes", "models", "lessons", "prompts"))
 def directives_name_known_ids(book, report: Problems) -> None:
     targets = _directive_targets(book)
     for chapter, call in _calls(book, "directive"):

@@ -77,6 +77,27 @@ def question_objectives_in_chapter(book, report: Problems) -> None:
                 )
 
 
+@rule(needs=("quizzes",))
+def questions_in_reading(book, report: Problems) -> None:
+    """``in_reading`` names questions of the bank whose paragraph is in the chapter's own
+    reading; an article chapter places at least one there and keeps one for the review."""
+    own = {c.id for c in book.article.chapters}
+    for quiz in book.quiz_files.values():
+        bank = {q.id: q for q in quiz.questions}
+        paragraphs = set(book.chapter_paragraphs(quiz.chapter)) if quiz.chapter in own else set()
+        for qid in quiz.in_reading:
+            if qid not in bank:
+                report.at(quiz, "in_reading", f"in_reading names “{qid}”, which is not a question of this bank{close(qid, bank)}")
+            elif bank[qid].passage not in paragraphs:
+                report.at(quiz, "in_reading", f"“{qid}” tests {bank[qid].passage}, which is not in this chapter’s reading, "
+                                               "so it cannot be placed after its paragraph")
+        if quiz.chapter in own and not quiz.in_reading:
+            report.at(quiz, "chapter", "an article chapter places at least one question in its reading: "
+                                       "list its id under “in_reading” (it is shown right after the paragraph it tests)")
+        if quiz.in_reading and set(quiz.in_reading) >= set(bank):
+            report.at(quiz, "in_reading", "every question is placed in the reading; keep at least one for the review at the end")
+
+
 @rule(needs=("claims",))
 def question_claims_exist(book, report: Problems) -> None:
     """A question that judges a claim names it by its id in data/claims.yaml."""

@@ -39,6 +39,7 @@ from .quiz import (
     Option,
     OrderItem,
     OrderQuestion,
+    Prompt,
     Question,
     QuestionBase,
     QuizFile,
@@ -51,6 +52,6 @@ __all__ = [
     "Cites", "Claim", "Date", "Event", "EventKind", "Evidence", "GlossaryEntry", "Id", "Level", "Manifest", "MapSpec",
     "ManifestLine", "MatchPair", "MatchQuestion", "ModelFile", "MultipleQuestion", "NamedEntry", "NoteLayer", "NumericFeedback",
     "NumericQuestion", "Objective", "Option", "OrderItem", "OrderQuestion", "Organisation", "Parameter",
-    "ParagraphId", "Period", "Person", "Place", "Precedent", "Preset", "Question", "QuestionBase", "QuizFile", "Record",
+    "ParagraphId", "Period", "Person", "Place", "Precedent", "Preset", "Prompt", "Question", "QuestionBase", "QuizFile", "Record",
     "Role", "SingleQuestion", "Text", "TrueFalseQuestion", "Where", "attach", "on_step", "validate",
 ]

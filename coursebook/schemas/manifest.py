@@ -49,6 +49,9 @@ class ChapterInfo(Record):
 
 class Manifest(Record):
     seed: Text
+    #: A stable id for the book: it names the browser's storage (with the edition) and the
+    #: students' exported answers. Without one, the article's citation key is used.
+    book_id: Optional[Id] = None
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     article: ArticleInfo
     chapters: list[ChapterInfo] = Field(min_length=1)

@@ -21,6 +21,16 @@ class Objective(Record):
     text: Text
 
 
+class Prompt(Record):
+    """A "Think it through" prompt (``data/prompts.yaml``): the student writes an answer
+    in a text box under it, kept in the browser and exported; it is not graded. Lesson
+    plans name a chapter's prompts by their number, in the order of this file."""
+
+    id: Id
+    chapter: Id
+    text: Text
+
+
 class QuestionBase(Record):
     id: Id
     prompt: Text
@@ -141,4 +151,7 @@ QUESTION_TYPES = {
 
 class QuizFile(Record):
     chapter: Id
+    #: Questions placed in the reading, each right after the paragraph it tests (its
+    #: ``passage``); the others are the review at the end of the chapter.
+    in_reading: list[Id] = []
     questions: list[Question] = []  # a chapter may have no questions yet

@@ -44,7 +44,7 @@ class ArticleDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
         article = self.book.article
         chapter = self.choice_arg([c.id for c in article.chapters])
-        return render_article(self, article.chapter_lines(chapter), reading=False)
+        return render_article(self, article.chapter_lines(chapter), reading=False, chapter=chapter)
 
 
 class WholeArticleDirective(_BookDirective):
@@ -58,8 +58,32 @@ class WholeArticleDirective(_BookDirective):
         return render_article(self, self.book.article.lines, reading=True)
 
 
-def render_article(directive: _BookDirective, lines, reading: bool) -> list[nodes.Node]:
+def placed_questions(book, chapter: str | None) -> dict[str, list[str]]:
+    """Paragraph id -> the questions the chapter's bank places right after it."""
+    quiz = book.quiz_files.get(chapter) if chapter else None
+    if quiz is None:
+        return {}
+    placed: dict[str, list[str]] = {}
+    for q in quiz.questions:
+        if q.id in quiz.in_reading:
+            placed.setdefault(q.passage, []).append(q.id)
+    return placed
+
+
+def check_as_you_go(book, chapter: str, question_ids: list[str]) -> nodes.Node:
+    """Questions on the paragraph just read, in reading order (so Tab reaches them next)."""
+    from ..widgets.quiz import inline_html
+
+    html = "".join(inline_html(book, chapter, qid) for qid in question_ids)
+    return nodes.raw("", f'<div class="cb-check-as-you-go">{html}</div>\n', format="html")
+
+
+def render_article(directive: _BookDirective, lines, reading: bool, chapter: str | None = None) -> list[nodes.Node]:
     book = directive.book
+    placed = {} if reading else placed_questions(book, chapter)
+    if placed:
+        for path in book.paths.root.glob(f"data/quizzes/{chapter}.y*ml"):
+            directive.env.note_dependency(str(path))
     article = book.article
     numbers = [line.id[1:] for line in lines if line.role == "paragraph"]
     span = f"¶{numbers[0]}–¶{numbers[-1]}" if len(numbers) > 1 else f"¶{numbers[0]}"
@@ -118,6 +142,8 @@ def render_article(directive: _BookDirective, lines, reading: bool) -> list[node
             if events:
                 block += _events_details(book, line.id, events)
         section += block
+        if line.role == "paragraph" and line.id in placed:
+            section += check_as_you_go(book, chapter, placed[line.id])
     out: list[nodes.Node] = [layer_bar(book, chapter_notes, reading), section] if chapter_notes else [section]
     if chapter_notes and not reading:
         out.append(markup.notes_list(book, chapter_notes, note_numbers))
@@ -173,6 +199,18 @@ class ObjectivesDirective(_BookDirective):
             listing += nodes.list_item("", nodes.paragraph(text=objective.text), ids=[f"objective-{objective.id}"])
         container += listing
         return [container]
+
+
+class ThinkItThroughDirective(_BookDirective):
+    """``{think-it-through} <chapter>``: the chapter's prompts from data/prompts.yaml, each
+    with a text box whose answer the browser keeps (a list of prompts without JavaScript)."""
+
+    def run(self) -> list[nodes.Node]:
+        from ..widgets.prompts import prompts_html
+
+        chapter = self.choice_arg(sorted({p.chapter for p in self.book.prompts.values()}), "chapter with prompts")
+        self.env.note_dependency(str(self.book.paths.root / "data" / "prompts.yaml"))
+        return [nodes.raw("", prompts_html(self.book, chapter) + "\n", format="html")]
 
 
 class ModelNotesDirective(_BookDirective):
@@ -240,3 +278,4 @@ def register(app: Sphinx) -> None:
     app.add_directive("whole-article", WholeArticleDirective)
     app.add_directive("objectives", ObjectivesDirective)
     app.add_directive("model-notes", ModelNotesDirective)
+    app.add_directive("think-it-through", ThinkItThroughDirective)

@@ -48,6 +48,22 @@ def answer_text(question) -> str:
     return "; ".join(f"{pair.left} — {pair.right}" for pair in question.pairs)
 
 
+def _key_cell(question) -> nodes.Node:
+    """Choice questions: every option in file order (students see them shuffled), the
+    key marked; other types: the answer in words."""
+    if question.type not in ("single", "true-false", "multiple"):
+        return nodes.paragraph(text=answer_text(question))
+    listing = nodes.enumerated_list(classes=["cb-key-options"])
+    for option in question.options:
+        para = nodes.paragraph()
+        if option.correct:
+            para += nodes.strong(text=f"✓ {option.text} (key)")
+        else:
+            para += nodes.Text(option.text)
+        listing += nodes.list_item("", para)
+    return listing
+
+
 class AnswerKeyDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
         if not _instructor(self):
@@ -60,7 +76,7 @@ class AnswerKeyDirective(_BookDirective):
             checks += nodes.Text(f"{q.level}; ")
             checks += nodes.reference("", f"¶{q.passage[1:]}", refuri=book.passage_link(q.passage))
             checks += nodes.Text(f"; {book.objectives[q.objective].text}")
-            body += _row([f"{n}. {q.prompt} ({q.type})", answer_text(q), q.explanation, checks])
+            body += _row([f"{n}. {q.prompt} ({q.type})", _key_cell(q), q.explanation, checks])
         box = nodes.container(classes=["cb-instructor"])
         box += nodes.paragraph("", "Answer key (instructor edition only)", classes=["cb-instructor-title"])
         box += table

@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..lessons import PART_LABELS, TOOLS, think_prompts
+from ..lessons import PART_LABELS, TOOLS
 from ..timeline import format_date
 from .directives import _BookDirective
 from .instructor import _instructor, answer_text
@@ -170,7 +170,7 @@ class LessonPlanDirective(_BookDirective):
         return out
 
     def discussion(self, lesson, step) -> list[nodes.Node]:
-        prompts = think_prompts(self.book.chapters[lesson.chapter].path.read_text(encoding="utf-8"))
+        prompts = [p.text for p in self.book.chapter_prompts(lesson.chapter)]
         listing = nodes.bullet_list(classes=["cb-lesson-prompts"])
         for item in step.prompts:
             entry = nodes.list_item()

@@ -3,10 +3,11 @@
 from .base import BookWidget, embed_json
 from .sliders import DeadEnd, IranBet, dead_end, iran_bet, run
 from .progress import Progress, progress
+from .prompts import Prompts
 from .quiz import Quiz, quiz
 from .timeline import Timeline, timeline
 
 __all__ = [
-    "BookWidget", "DeadEnd", "IranBet", "Progress", "Quiz", "Timeline",
+    "BookWidget", "DeadEnd", "IranBet", "Progress", "Prompts", "Quiz", "Timeline",
     "dead_end", "embed_json", "iran_bet", "progress", "quiz", "run", "timeline",
 ]

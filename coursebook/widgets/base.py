@@ -45,6 +45,16 @@ def embed_json(value: Any) -> str:
     ).replace("\u2029", "\\u2029")
 
 
+def widget_html(kind: str, element_id: str, state: dict, fallback: str, fallback_html: str = "") -> str:
+    """A widget for the static page: its state as escaped JSON, and what shows without
+    JavaScript (``fallback`` as escaped text, or ``fallback_html`` already escaped)."""
+    shown = fallback_html or f'<p class="cb-widget-fallback">{escape(fallback)}</p>'
+    return (
+        f'<div class="cb-widget" data-cb-widget="{escape(kind)}" id="{escape(element_id)}">'
+        f'<script type="application/json">{embed_json(state)}</script>{shown}</div>'
+    )
+
+
 class BookWidget(anywidget.AnyWidget):
     """Base class: subclasses set ``kind`` and ``_esm``/``_css`` and declare synced traits."""
 
@@ -74,12 +84,7 @@ class BookWidget(anywidget.AnyWidget):
         return state
 
     def static_html(self) -> str:
-        return (
-            f'<div class="cb-widget" data-cb-widget="{escape(self.kind)}" id="{escape(self.element_id)}">'
-            f'<script type="application/json">{embed_json(self.static_state())}</script>'
-            f'<p class="cb-widget-fallback">{escape(self.fallback)}</p>'
-            "</div>"
-        )
+        return widget_html(self.kind, self.element_id, self.static_state(), self.fallback)
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)

@@ -1,11 +1,54 @@
-"""The progress widget: every chapter's quiz score, read from the student's browser."""
+"""The progress widget: every chapter's questions, the "Think it through" prompts and
+the book's answer-key fingerprints, so that the page can grade the student's stored
+tries again and export them in the format of :mod:`coursebook.answers`."""
 
 from __future__ import annotations
 
 import traitlets as t
 
+from .. import answers as contract
 from ..book import Book, current_book
 from .base import BookWidget, module_path
+from .quiz import question_state
+
+
+def _chapters(book: Book) -> list[dict]:
+    out = []
+    for chapter_id, questions in book.ordered_quizzes():
+        page = book.chapters[chapter_id].page
+        placed = book.quiz_files[chapter_id].in_reading
+        review = [q.id for q in questions if q.id not in placed]
+        rendered = []
+        for q in questions:
+            state = question_state(book, q)
+            state.pop("explanation", None)
+            # Named as the chapter's page names it: a review question by its number, a
+            # check in the reading by its paragraph.
+            label = f"question {review.index(q.id) + 1}" if q.id in review else f"the check after ¶{q.passage[1:]}"
+            rendered.append({**state, "label": label, "href": f"{page}#cb-q-{q.id}"})
+        out.append({"id": chapter_id, "title": book.chapters[chapter_id].title, "href": page, "questions": rendered})
+    return out
+
+
+def book_title(book: Book) -> str:
+    """The book's title (``_config.yml``), or the article's when it has none."""
+    import yaml
+
+    try:
+        config = yaml.safe_load((book.paths.root / "_config.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    title = config.get("title") if isinstance(config, dict) else None
+    return title if isinstance(title, str) and title.strip() else book.article.info.title
+
+
+def _prompts(book: Book) -> list[dict]:
+    out = []
+    for chapter in book.reading_order():
+        for n, p in enumerate(book.chapter_prompts(chapter), start=1):
+            page = book.chapters[chapter].page if chapter in book.chapters else f"{chapter}.html"
+            out.append({"id": p.id, "chapter": chapter, "number": n, "text": p.text, "href": f"{page}#cb-think-{chapter}-{p.id}"})
+    return out
 
 
 class Progress(BookWidget):
@@ -15,20 +58,24 @@ class Progress(BookWidget):
     fallback = "Your progress is shown here when JavaScript is on; it is read from this browser only."
 
     chapters = t.List().tag(sync=True)
+    prompts = t.List().tag(sync=True)
+    book = t.Dict().tag(sync=True)
+    keys_fingerprint = t.Unicode().tag(sync=True)
     storage_namespace = t.Unicode().tag(sync=True)
+    legacy_namespace = t.Unicode().tag(sync=True)
 
     def __init__(self, book: Book | None = None, **kwargs):
         book = book or current_book()
-        chapters = [
-            {
-                "id": chapter_id,
-                "title": book.chapters[chapter_id].title,
-                "href": book.chapters[chapter_id].page,
-                "questions": [{"id": q.id, "number": n} for n, q in enumerate(questions, start=1)],
-            }
-            for chapter_id, questions in book.ordered_quizzes()
-        ]
-        super().__init__(chapters=chapters, storage_namespace=book.storage_namespace, **kwargs)
+        keys, _ = contract.book_fingerprints(book)
+        super().__init__(
+            chapters=_chapters(book),
+            prompts=_prompts(book),
+            book={"id": book.book_id, "title": book_title(book), "edition": book.edition},
+            keys_fingerprint=keys,
+            storage_namespace=book.storage_namespace,
+            legacy_namespace=book.legacy_namespace,
+            **kwargs,
+        )
 
     @property
     def element_id(self) -> str:

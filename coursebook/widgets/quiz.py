@@ -3,24 +3,34 @@
 >>> q = quiz("iran-bargaining-chip")          # in a notebook: shows the live quiz
 >>> q.answer("gore-chernomyrdin-year", 0)     # answer from Python (the page updates)
 >>> q.score                                   # {'correct': 1, 'answered': 1, 'total': 12}
+
+Every check is a try (``tries``: question id -> {tries: [{time, raw}], shown}); the
+score counts first tries. In the static book, the questions a bank places in the
+reading (``in_reading``) are drawn after their paragraph by the ``{article}`` directive
+(:func:`inline_html`), and the chapter's quiz is the review of the others.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import traitlets as t
 
+from .. import answers as contract
 from ..book import Book, current_book
-from ..grading import Result, grade
-from .base import BookWidget, module_path
+from ..grading import ResponseError, Result, grade
+from .base import BookWidget, module_path, widget_html
 
 
 def question_state(book: Book, question) -> dict:
     """What the page needs to show and check one question."""
     state = question.model_dump(exclude={"cite"})
     objective = book.objectives.get(question.objective)
+    chapter = book.chapter_of_question(question.id)
     state.update(
+        qualified=contract.qualified_id(chapter, question.id),
+        fingerprint=contract.question_fingerprint(question),
         passage_href=book.passage_link(question.passage),
         passage_label=f"¶{question.passage[1:]}",
         objective_text=objective.text if objective else "",
@@ -38,8 +48,13 @@ class Quiz(BookWidget):
     questions = t.List().tag(sync=True)
     answers = t.Dict().tag(sync=True)
     score = t.Dict().tag(sync=True)
+    tries = t.Dict().tag(sync=True)
     persist = t.Bool(False).tag(sync=True)
     storage_namespace = t.Unicode().tag(sync=True)
+    legacy_namespace = t.Unicode().tag(sync=True)
+    seed = t.Unicode().tag(sync=True)  # "" : a seed of the student's own (tests fix one)
+    review = t.Bool(True).tag(sync=True)
+    placed = t.List().tag(sync=True)  # questions drawn in the reading (static book), scored here
 
     def __init__(self, chapter: str, book: Book | None = None, **kwargs):
         book = book or current_book()
@@ -53,6 +68,7 @@ class Quiz(BookWidget):
             title=book.chapters[chapter].title,
             questions=[question_state(book, q) for q in book.quizzes[chapter]],
             storage_namespace=book.storage_namespace,
+            legacy_namespace=book.legacy_namespace,
             **kwargs,
         )
         self._update_score()
@@ -63,7 +79,10 @@ class Quiz(BookWidget):
 
     def static_state(self) -> dict:
         state = super().static_state()
-        state["answers"] = {}  # a page starts with the student's own answers, from localStorage
+        # A page starts with the student's own answers, from localStorage.
+        state.update(answers={}, tries={}, **page_links(self._book))
+        # Drawn after their paragraph by the {article} directive; scored in the review.
+        state["placed"] = list(self._book.quiz_files[self.chapter].in_reading)
         return state
 
     # --- Python side --------------------------------------------------------------------
@@ -72,8 +91,17 @@ class Quiz(BookWidget):
         """Answer one question (as a student would in the page) and return its result."""
         question = self._question(question_id)
         result = grade(question, response)
+        record = self.tries.get(question_id, {"tries": [], "shown": False})
+        now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+        self.tries = {**self.tries, question_id: {**record, "tries": [*record["tries"], {"time": now, "raw": response}]}}
         self.answers = {**self.answers, question_id: response}
         return result
+
+    def show_answer(self, question_id: str) -> None:
+        """As the student's "Show the answer" button: recorded."""
+        self._question(question_id)
+        record = self.tries.get(question_id, {"tries": [], "shown": False})
+        self.tries = {**self.tries, question_id: {**record, "shown": True}}
 
     def result(self, question_id: str) -> Result | None:
         question = self._question(question_id)
@@ -82,6 +110,7 @@ class Quiz(BookWidget):
         return grade(question, self.answers[question_id])
 
     def reset(self) -> None:
+        self.tries = {}
         self.answers = {}
 
     def _question(self, question_id: str):
@@ -90,20 +119,52 @@ class Quiz(BookWidget):
         except KeyError:
             raise KeyError(f"no question “{question_id}” in the {self.chapter} quiz") from None
 
-    @t.observe("answers")
-    def _on_answers(self, change) -> None:
+    @t.observe("tries")
+    def _on_tries(self, change) -> None:
         self._update_score()
 
     def _update_score(self) -> None:
-        correct = 0
-        for question_id, response in self.answers.items():
+        """First tries count, graded again against the current key."""
+        correct = answered = 0
+        for question_id, record in self.tries.items():
             question = self._records.get(question_id)
-            if question is not None:
-                try:
-                    correct += grade(question, response).correct
-                except ValueError:
-                    pass  # an unreadable response counts as not correct
-        self.score = {"correct": correct, "answered": len(self.answers), "total": len(self._records)}
+            first = _first_result(question, record) if question is not None else None
+            if first is not None:
+                answered += 1
+                correct += first.correct
+        self.score = {"correct": correct, "answered": answered, "total": len(self._records)}
+
+
+def _first_result(question, record) -> Result | None:
+    for attempt in record.get("tries", []) if isinstance(record, dict) else []:
+        try:
+            return grade(question, attempt.get("raw"))
+        except (ResponseError, AttributeError):
+            continue  # an unreadable try does not count
+    return None
+
+
+def page_links(book: Book) -> dict:
+    """What a quiz in the static book links to: the progress page, and every chapter's
+    questions (to mark the chapters done in the sidebar)."""
+    return {
+        "progress_href": book.chapters["progress"].page if "progress" in book.chapters else "",
+        "book_chapters": {
+            chapter: [contract.qualified_id(chapter, q.id) for q in questions] for chapter, questions in book.quizzes.items()
+        },
+    }
+
+
+def inline_html(book: Book, chapter: str, question_id: str) -> str:
+    """One question of ``chapter``'s bank, for the page right after its paragraph."""
+    question = next(q for q in book.quizzes[chapter] if q.id == question_id)
+    state = {
+        "chapter": chapter, "title": book.chapters[chapter].title, "questions": [question_state(book, question)],
+        "answers": {}, "tries": {}, "persist": True, "review": False, "seed": "", "score": {}, "placed": [],
+        "storage_namespace": book.storage_namespace, "legacy_namespace": book.legacy_namespace, **page_links(book),
+    }
+    fallback = "This question on the paragraph above needs JavaScript in your browser."
+    return widget_html("quiz", f"cb-quiz-{chapter}-{question_id}", state, fallback)
 
 
 def quiz(chapter: str) -> Quiz:

@@ -18,8 +18,10 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 // A deterministic shuffle (seeded by a string), so a page looks the same on every
-// load and in every test; never returns the identity order for two or more items.
-export function shuffled(count, seedText) {
+// load and in every test. With `avoidIdentity` (the items of an order question) it
+// never returns the solved order for two or more items; without it (options) every
+// order is equally likely, so no position is a tell.
+export function shuffled(count, seedText, avoidIdentity = true) {
   let seed = 2166136261;
   for (const ch of seedText) seed = Math.imul(seed ^ ch.codePointAt(0), 16777619) >>> 0;
   const random = () => {
@@ -31,7 +33,7 @@ export function shuffled(count, seedText) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
-  if (count > 1 && order.every((v, i) => v === i)) order.push(order.shift());
+  if (avoidIdentity && count > 1 && order.every((v, i) => v === i)) order.push(order.shift());
   return order;
 }
 

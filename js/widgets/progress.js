@@ -1,154 +1,342 @@
-// The progress page: every chapter's score, from what this browser has stored, and
-// a download of the student's answers (JSON or CSV) to hand to an instructor.
+// @ts-check
+// The progress page: what this browser has kept of the student's work, graded again
+// against the answer keys in the page (never a stored verdict): per chapter, questions
+// answered and right at the first try; the questions missed, with links; where to
+// continue; written answers and saved model readings; a download for the instructor
+// (coursebook/answers.py's format); and a reset that asks first.
 // Nothing is sent anywhere: the file is made in the page.
-//
-// State read from the model: chapters[{id, title, href, questions[{id, number}]}],
-// storage_namespace.
 
-import { h, announcer } from "../lib/dom.js";
-import { answerKey, isStoredAnswer, read, remove } from "../lib/storage.js";
+import { announcer, h } from "../lib/dom.js";
+import { answersCSV, answersExport, download, exportName } from "../lib/export.js";
+import { isWritten, loadRecord, summarise, writtenKey } from "../lib/record.js";
+import { markSidebar } from "../lib/sidebar.js";
+import { keyFor, keysWithPrefix, migrateLegacy, read, remove } from "../lib/storage.js";
+import { storageWarning } from "../lib/warning.js";
 
-function csvCell(value) {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/**
+ * @typedef {{id: string, title: string, href: string, questions: any[]}} ChapterRef
+ * @typedef {{id: string, chapter: string, number: number, text: string, href: string}} PromptRef
+ * @typedef {{chapters: ChapterRef[], prompts: PromptRef[], book: import("../lib/export.js").BookInfo,
+ *   keys_fingerprint: string, storage_namespace: string, legacy_namespace: string}} ProgressState
+ * @typedef {{q: any, record: import("../lib/record.js").QuestionRecord, s: import("../lib/record.js").Summary}} Row
+ * @typedef {ChapterRef & {rows: Row[], answered: number, first: number}} ChapterView
+ * @typedef {{prompt: string, chapter: string, text: string, time: string, ref: PromptRef}} WrittenView
+ * @typedef {{chapters: ChapterView[], written: WrittenView[], readings: {key: string, values: any}[]}} Collected
+ */
 
-function download(filename, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = h("a", { href: url, download: filename, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+// --- state: everything read from storage, graded again ------------------------------------
 
-function render({ model, el }) {
-  el.classList.add("cb-widget-root");
-  const chapters = model.get("chapters");
-  const namespace = model.get("storage_namespace");
-  const root = h("section", { class: "cb-progress", "aria-label": "Your progress" });
-  const say = announcer(root);
-
-  function collect() {
-    return chapters.map((chapter) => {
-      const answers = chapter.questions.map((q) => ({ ...q, stored: read(answerKey(namespace, q.id), isStoredAnswer) }));
-      const answered = answers.filter((a) => a.stored).length;
-      const correct = answers.filter((a) => a.stored?.correct).length;
-      return { ...chapter, answers, answered, correct };
+/** @param {ProgressState} state @returns {Collected} what the page shows, graded again */
+function collect(state) {
+  const ns = state.storage_namespace;
+  const chapters = state.chapters.map((chapter) => {
+    const rows = chapter.questions.map((q) => {
+      const record = loadRecord(ns, state.legacy_namespace, q);
+      return { q, record, s: summarise(q, record) };
     });
-  }
+    return {
+      ...chapter,
+      rows,
+      answered: rows.filter((r) => r.s.answered).length,
+      first: rows.filter((r) => r.s.firstCorrect).length,
+    };
+  });
+  const written = state.prompts.flatMap((p) => {
+    const w = read(writtenKey(ns, p.chapter, p.id), isWritten);
+    return w?.text.trim() ? [{ prompt: p.id, chapter: p.chapter, text: w.text, time: w.time ?? "", ref: p }] : [];
+  });
+  const readings = keysWithPrefix(keyFor(ns, "model", "")).map((key) => ({
+    key: key.slice(ns.length + 7),
+    values: read(key),
+  }));
+  return { chapters, written, readings };
+}
 
-  const summary = h("p", { class: "cb-progress-summary" });
-  const tbody = h("tbody");
-  const table = h(
+/** @param {Collected} data */
+function latest(data) {
+  let best = null;
+  for (const chapter of data.chapters) {
+    for (const row of chapter.rows) {
+      const time = row.s.graded.at(-1)?.time ?? "";
+      if (row.s.answered && (!best || time > best.time)) best = { time, chapter };
+    }
+  }
+  return best;
+}
+
+// --- view ----------------------------------------------------------------------------------
+
+/** @param {number} value @param {number} total @param {string} label */
+function bar(value, total, label) {
+  const percent = total ? Math.round((100 * value) / total) : 0;
+  const fill = h("span", { class: "cb-bar-fill", style: `width:${percent}%` });
+  return h(
+    "span",
+    { class: "cb-bar", role: "img", "aria-label": `${label}: ${value} of ${total}` },
+    h("span", { class: "cb-bar-track" }, fill),
+    h("span", { class: "cb-bar-text", "aria-hidden": "true", text: `${value} / ${total}` }),
+  );
+}
+
+/** @param {Collected} data */
+function chapterTable(data) {
+  const head = h(
+    "thead",
+    {},
+    h("tr", {}, ...["Chapter", "Answered", "Right at the first try"].map((text) => h("th", { scope: "col", text }))),
+  );
+  const rows = data.chapters.map((c) =>
+    h(
+      "tr",
+      {
+        "data-chapter": c.id,
+        "data-answered": String(c.answered),
+        "data-first": String(c.first),
+        "data-total": String(c.questions.length),
+      },
+      h(
+        "th",
+        { scope: "row" },
+        h("a", { href: c.href, text: c.title }),
+        c.answered === c.questions.length ? h("span", { class: "cb-done-mark", text: " ✓ done" }) : null,
+      ),
+      h("td", { class: "cb-progress-answered" }, bar(c.answered, c.questions.length, "answered")),
+      h("td", { class: "cb-progress-correct" }, bar(c.first, c.questions.length, "right at the first try")),
+    ),
+  );
+  return h(
     "table",
     { class: "cb-progress-table" },
     h("caption", { text: "Questions answered in this browser, by chapter" }),
-    h("thead", {}, h("tr", {}, ...["Chapter", "Answered", "Correct", "Questions"].map((text) => h("th", { scope: "col", text })))),
-    tbody,
+    head,
+    h("tbody", {}, ...rows),
+  );
+}
+
+/** @param {Collected} data */
+function continueLink(data) {
+  const last = latest(data);
+  const start = data.chapters[0];
+  if (!start) return null;
+  const link = (/** @type {string} */ lead, /** @type {string} */ href, /** @type {string} */ text) =>
+    h("p", { class: "cb-progress-continue" }, h("strong", { text: lead }), h("a", { href, text }));
+  if (!last) return link("Start here: ", start.href, start.title);
+  const chapter = last.chapter;
+  const next = chapter.rows.find((r) => !r.s.answered);
+  if (next) return link("Continue where you left off: ", next.q.href, `${chapter.title}, ${next.q.label}`);
+  const later = data.chapters.slice(data.chapters.indexOf(chapter) + 1).find((c) => c.answered < c.questions.length);
+  return later
+    ? link("Continue with the next chapter: ", later.href, later.title)
+    : link("Every question answered. Review: ", chapter.href, chapter.title);
+}
+
+/** @param {Collected} data */
+function missedList(data) {
+  const missed = data.chapters.flatMap((c) =>
+    c.rows.filter((r) => r.s.answered && !r.s.firstCorrect).map((r) => ({ c, r })),
+  );
+  if (!missed.length)
+    return h("p", { class: "cb-progress-missed-none", text: "No question missed at the first try so far." });
+  return h(
+    "ul",
+    { class: "cb-progress-missed" },
+    ...missed.map(({ c, r }) =>
+      h(
+        "li",
+        {},
+        h("a", { href: r.q.href, text: `${c.title}, ${r.q.label}` }),
+        `: ${r.q.prompt}${r.s.correct ? " (right since)" : ""}`,
+      ),
+    ),
+  );
+}
+
+/** @param {Collected} data */
+function writtenList(data) {
+  if (!data.written.length)
+    return h("p", { text: "Nothing written yet. Each chapter ends with prompts to think through." });
+  return h(
+    "dl",
+    { class: "cb-progress-written" },
+    ...data.written.flatMap((w) => [
+      h("dt", {}, h("a", { href: w.ref.href, text: w.ref.text })),
+      h("dd", { text: w.text }),
+    ]),
+  );
+}
+
+/** @param {Collected} data */
+function readingsList(data) {
+  if (!data.readings.length) return h("p", { text: "No model reading saved yet." });
+  return h(
+    "ul",
+    { class: "cb-progress-readings" },
+    ...data.readings.map((r) => h("li", { text: `${r.key}: ${JSON.stringify(r.values)}` })),
+  );
+}
+
+/** The file for the instructor (coursebook/answers.py). @param {ProgressState} state @param {Collected} data @param {string} student */
+function buildExport(state, data, student) {
+  const answered = data.chapters.flatMap((c) => c.rows.map((r) => ({ chapter: c.id, q: r.q, record: r.record })));
+  const written = data.written.map(({ prompt, chapter, text, time }) => ({ prompt, chapter, text, time }));
+  const { book, keys_fingerprint: keysFingerprint } = state;
+  return answersExport({ book, student, keysFingerprint, answered, written, readings: data.readings });
+}
+
+// --- the page ---------------------------------------------------------------------------------
+
+/** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} args */
+function render({ model, el }) {
+  el.classList.add("cb-widget-root");
+  const state = /** @type {ProgressState} */ (
+    Object.fromEntries(
+      ["chapters", "prompts", "book", "keys_fingerprint", "storage_namespace", "legacy_namespace"].map((k) => [
+        k,
+        model.get(k),
+      ]),
+    )
+  );
+  migrateLegacy(state.legacy_namespace, state.storage_namespace);
+  const root = h("section", { class: "cb-progress", "aria-label": "Your progress" });
+  const body = h("div", { class: "cb-progress-body" });
+  const say = announcer(root);
+  const { node: warning, stop } = storageWarning(
+    "This browser is not saving your answers (its storage is full or switched off).",
+    true,
   );
 
   function draw() {
-    const rows = collect();
-    tbody.replaceChildren(
-      ...rows.map((row) =>
-        h(
-          "tr",
-          { "data-chapter": row.id },
-          h("th", { scope: "row" }, h("a", { href: row.href, text: row.title })),
-          h("td", { class: "cb-progress-answered", text: String(row.answered) }),
-          h("td", { class: "cb-progress-correct", text: String(row.correct) }),
-          h("td", { text: String(row.questions.length) }),
-        ),
-      ),
+    const data = collect(state);
+    const total = data.chapters.reduce(
+      (/** @type {number} */ n, /** @type {ChapterView} */ c) => n + c.questions.length,
+      0,
     );
-    const answered = rows.reduce((n, r) => n + r.answered, 0);
-    const correct = rows.reduce((n, r) => n + r.correct, 0);
-    const total = rows.reduce((n, r) => n + r.questions.length, 0);
-    summary.textContent = `In this browser you have answered ${answered} of ${total} questions, ${correct} of them correctly.`;
-    return rows;
-  }
-
-  const nameId = "cb-progress-name";
-  const name = h("input", { id: nameId, type: "text", autocomplete: "name", class: "cb-field cb-progress-name" });
-
-  function records() {
-    const exported = [];
-    for (const row of collect()) {
-      for (const a of row.answers) {
-        if (!a.stored) continue;
-        exported.push({
-          chapter: row.id,
-          question: a.id,
-          number: a.number,
-          correct: a.stored.correct,
-          response: a.stored.response,
-          answered_at: a.stored.at ?? null,
-        });
-      }
-    }
-    return exported;
-  }
-
-  function exportJSON() {
-    const data = { book: namespace, student: name.value.trim(), exported_at: new Date().toISOString(), answers: records() };
-    download("my-answers.json", "application/json", `${JSON.stringify(data, null, 2)}\n`);
-    say(`Downloaded ${data.answers.length} answers as JSON.`);
-  }
-
-  function exportCSV() {
-    const header = ["student", "chapter", "question", "number", "correct", "response", "answered_at"];
-    const student = name.value.trim();
-    const lines = [header.join(",")].concat(
-      records().map((r) => [student, r.chapter, r.question, r.number, r.correct, JSON.stringify(r.response), r.answered_at].map(csvCell).join(",")),
+    const first = data.chapters.reduce((/** @type {number} */ n, /** @type {ChapterView} */ c) => n + c.first, 0);
+    const answered = data.chapters.reduce((/** @type {number} */ n, /** @type {ChapterView} */ c) => n + c.answered, 0);
+    body.replaceChildren(
+      h("p", {
+        class: "cb-progress-summary",
+        text: `Right at the first try: ${first} of ${total} questions (${answered} answered). The first try is what counts.`,
+      }),
+      continueLink(data),
+      chapterTable(data),
+      h("h2", { text: "Questions missed at the first try" }),
+      missedList(data),
+      h("h2", { text: "Your written answers" }),
+      writtenList(data),
+      h("h2", { text: "Your saved model readings" }),
+      readingsList(data),
     );
-    download("my-answers.csv", "text/csv", `${lines.join("\r\n")}\r\n`);
-    say(`Downloaded ${lines.length - 1} answers as CSV.`);
+    markSidebar(
+      state.storage_namespace,
+      Object.fromEntries(state.chapters.map((c) => [c.id, c.questions.map((q) => q.qualified)])),
+    );
+    return data;
   }
 
-  const confirmBox = h(
-    "div",
-    { class: "cb-row cb-quiz-confirm", hidden: true, role: "group", "aria-label": "Confirm reset" },
-    h("span", { text: "Clear every answer in the whole book from this browser? " }),
-    h("button", { type: "button", class: "cb-button cb-progress-reset-yes", onclick: () => resetAll() }, "Yes, clear everything"),
-    h("button", { type: "button", class: "cb-button cb-button-secondary cb-progress-reset-no", onclick: () => { confirmBox.hidden = true; resetButton.focus(); } }, "Cancel"),
-  );
-  const resetButton = h("button", { type: "button", class: "cb-button cb-button-secondary cb-progress-reset" }, "Reset all my answers");
-  resetButton.addEventListener("click", () => {
-    confirmBox.hidden = false;
-    confirmBox.querySelector(".cb-progress-reset-no").focus();
+  const name = h("input", {
+    id: "cb-progress-name",
+    type: "text",
+    autocomplete: "name",
+    class: "cb-field cb-progress-name",
   });
-
-  function resetAll() {
-    for (const chapter of chapters) for (const q of chapter.questions) remove(answerKey(namespace, q.id));
-    confirmBox.hidden = true;
-    draw();
-    resetButton.focus();
-    say("All your answers were cleared from this browser.");
+  /** @param {"json" | "csv"} kind */
+  function save(kind) {
+    const data = buildExport(state, draw(), name.value.trim());
+    const file = exportName(data.student, data.book, kind);
+    if (kind === "json") download(file, "application/json", `${JSON.stringify(data, null, 2)}\n`);
+    else download(file, "text/csv", answersCSV(data));
+    say(
+      `Downloaded ${data.questions.length} answered questions and ${data.written.length} written answers as ${file}.`,
+    );
   }
 
+  const reset = resetControls(() => {
+    for (const key of [
+      ...keysWithPrefix(keyFor(state.storage_namespace, "quiz", "")),
+      ...keysWithPrefix(keyFor(state.storage_namespace, "written", "")),
+    ])
+      remove(key);
+    draw();
+    say("All your answers were cleared from this browser.");
+  });
   root.append(
-    summary,
-    table,
+    warning,
+    body,
     h(
       "div",
       { class: "cb-progress-export" },
-      h("label", { for: nameId, text: "Your name, to put in the file (optional)" }),
+      h("label", { for: "cb-progress-name", text: "Your name, to put in the file (optional)" }),
       name,
       h(
         "div",
         { class: "cb-row" },
-        h("button", { type: "button", class: "cb-button cb-progress-json", onclick: exportJSON }, "Download my answers (JSON)"),
-        h("button", { type: "button", class: "cb-button cb-progress-csv", onclick: exportCSV }, "Download my answers (CSV)"),
+        h(
+          "button",
+          { type: "button", class: "cb-button cb-progress-json", onclick: () => save("json") },
+          "Download my answers (JSON)",
+        ),
+        h(
+          "button",
+          { type: "button", class: "cb-button cb-progress-csv", onclick: () => save("csv") },
+          "Download my answers (CSV)",
+        ),
       ),
     ),
-    h("div", { class: "cb-row" }, resetButton, confirmBox),
+    reset,
   );
   el.append(root);
   draw();
   const onStorage = () => draw();
   window.addEventListener("storage", onStorage);
-  return () => window.removeEventListener("storage", onStorage);
+  return () => {
+    window.removeEventListener("storage", onStorage);
+    stop();
+  };
+}
+
+/** @param {() => void} onConfirm */
+function resetControls(onConfirm) {
+  const button = h(
+    "button",
+    { type: "button", class: "cb-button cb-button-secondary cb-progress-reset" },
+    "Reset all my answers",
+  );
+  const box = h(
+    "div",
+    { class: "cb-row cb-quiz-confirm", hidden: true, role: "group", "aria-label": "Confirm reset" },
+    h("span", { text: "Clear every answer and written answer in the whole book from this browser? " }),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "cb-button cb-progress-reset-yes",
+        onclick: () => {
+          box.hidden = true;
+          onConfirm();
+          button.focus();
+        },
+      },
+      "Yes, clear everything",
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "cb-button cb-button-secondary cb-progress-reset-no",
+        onclick: () => {
+          box.hidden = true;
+          button.focus();
+        },
+      },
+      "Cancel",
+    ),
+  );
+  button.addEventListener("click", () => {
+    box.hidden = false;
+    box.querySelector(".cb-progress-reset-no")?.focus();
+  });
+  return h("div", { class: "cb-row" }, button, box);
 }
 
 export default { render };
