@@ -1,7 +1,7 @@
 # Two commands on a fresh machine:
 #   make book   set up .venv and build the static book into _build/html
 #   make test   set up everything (chromium included) and run every test
-# Others: make check · make lint · make format · make serve · make instructor · make lab · make bench · make clean
+# Others: make check · make lint · make format · make serve · make instructor · make pdf [EDITION=instructor] · make lab · make bench · make clean
 #         make report EXPORTS=folder · make qti
 
 SHELL := /bin/bash
@@ -15,8 +15,9 @@ BIN := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
+EDITION ?= student
 
-.PHONY: book test check lint format serve instructor lab bench clean setup browser report qti new
+.PHONY: book test check lint format serve instructor pdf lab bench clean setup browser report qti new
 
 WIDGETS := coursebook/static/coursebook/widgets/.built
 JS_SOURCES := $(shell find js -type f 2>/dev/null)
@@ -48,6 +49,12 @@ book: $(VENV)/.installed $(WIDGETS)
 instructor: $(VENV)/.installed $(WIDGETS)
 	$(BIN)/python -m coursebook build --edition instructor
 
+# PDF handouts, printed by chromium with the print stylesheet into _build/pdf/: reading.pdf
+# and book.pdf, or with EDITION=instructor, instructor.pdf (answer keys, teaching notes).
+pdf: setup browser
+	$(BIN)/python -m coursebook build --edition $(EDITION)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m coursebook pdf --edition $(EDITION)
+
 check: $(VENV)/.installed
 	$(BIN)/python -m coursebook check
 
@@ -74,15 +81,20 @@ qti: $(VENV)/.installed
 lab: $(VENV)/.installed $(WIDGETS)
 	$(BIN)/jupyter lab --notebook-dir=.
 
+# Debian's chromium (browser tests, PDFs) and poppler-utils (pdftotext, pdfunite: the PDF
+# test and book.pdf), installed with apt when missing and we are root.
 browser:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing=" chromium"; \
+	command -v pdftotext >/dev/null && command -v pdfunite >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium (needed by the browser tests)…"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing Debian's$$missing (needed by the browser tests and the PDFs)…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "The browser tests need Chromium at $(CHROMIUM). Install it with:" >&2; \
-	    echo "    sudo apt-get install chromium" >&2; \
-	    echo "or point CHROMIUM=/path/to/chromium at an existing one." >&2; exit 1; \
+	    echo "The browser tests and the PDFs need:$$missing. Install with:" >&2; \
+	    echo "    sudo apt-get install$$missing" >&2; \
+	    echo "(or point CHROMIUM=/path/to/chromium at an existing chromium)." >&2; exit 1; \
 	  fi; \
 	fi
 

@@ -8,6 +8,9 @@
 ``serve``   builds the book, serves _build/html on http://127.0.0.1:8000/ and rebuilds
             whenever chapters/, data/, seeds/ or the book's configuration change.
 ``schema``  writes a JSON Schema for each data file into data/schemas/.
+``pdf``     prints the built book with chromium into _build/pdf/: reading.pdf (the article,
+            the questions without answers, the prompts) and book.pdf; with
+            ``--edition instructor``, instructor.pdf (answer keys and teaching notes).
 ``report``  reads students' answer files (JSON or CSV) and writes the class report,
             one self-contained HTML page (``--out report.html``).
 ``export-qti`` writes one QTI 1.2 package per chapter for Canvas (``--out _build/qti/``).
@@ -86,6 +89,17 @@ def serve(root: Path, port: int) -> int:
     return 0
 
 
+def _pdf(root: Path, edition: str) -> int:
+    from . import pdf
+
+    try:
+        for path in pdf.write(root, edition):
+            print(f"Wrote {path.relative_to(root)}")
+    except pdf.PdfError as exc:
+        raise Refusal(str(exc)) from None
+    return 0
+
+
 def _root(given: Path | None) -> Path:
     if given is not None:
         if not (given / "seeds" / "manifest.yaml").is_file():
@@ -108,6 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--edition", choices=building.EDITIONS, default="student")
     serve_parser = sub.add_parser("serve", help="live preview on 127.0.0.1")
     serve_parser.add_argument("--port", type=int, default=8000)
+    pdf_parser = sub.add_parser("pdf", help="print the built book into _build/pdf (reading.pdf, book.pdf)")
+    pdf_parser.add_argument("--edition", choices=building.EDITIONS, default="student")
     schema_parser = sub.add_parser("schema", help="write a JSON Schema for each data file")
     schema_parser.add_argument("--out", type=Path, help="the folder (default: data/schemas)")
     report_parser = sub.add_parser("report", help="the class report from students' answer files")
@@ -189,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
             return check(root)
         if args.command == "build":
             return building.build(root, args.edition)
+        if args.command == "pdf":
+            return _pdf(root, args.edition)
         if args.command == "schema":
             from .schemas import export
 

@@ -17,6 +17,7 @@
 //     focused.
 
 import { h } from "./lib/dom.js";
+import { openDetailsForPrint } from "./lib/print.js";
 import { keyFor, read, write } from "./lib/storage.js";
 
 const LAYERS = (document.querySelector(".cb-layer-bar")?.dataset.layers || "").split(" ").filter(Boolean);
@@ -202,7 +203,11 @@ function hideTip() {
 function showTip(link) {
   if (tip && tip.link === link) return;
   hideTip();
-  const node = h("div", { class: "cb-popover cb-term-tip", role: "tooltip", id: "cb-term-tip" }, h("span", { text: link.dataset.cbPreview }));
+  const node = h(
+    "div",
+    { class: "cb-popover cb-term-tip", role: "tooltip", id: "cb-term-tip" },
+    h("span", { text: link.dataset.cbPreview }),
+  );
   document.body.append(node);
   const box = link.getBoundingClientRect();
   const width = Math.min(360, document.documentElement.clientWidth - 16);
@@ -225,6 +230,8 @@ function wireTerms() {
 }
 
 // --- start --------------------------------------------------------------------------------
+
+openDetailsForPrint();
 
 const sections = [...document.querySelectorAll("section.cb-article")];
 if (sections.length) {

@@ -10,6 +10,7 @@
 // with a live model and the ES module build of the same sources.
 
 import { createModel } from "./lib/model.js";
+import { openDetailsForPrint } from "./lib/print.js";
 
 const here = new URL("./", document.currentScript.src);
 const modules = new Map();
@@ -28,7 +29,10 @@ function loadScript(kind) {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = new URL(`${kind}.classic.js`, here).href;
-    script.onload = () => (window.cbWidgets && window.cbWidgets[kind] ? resolve(window.cbWidgets[kind]) : reject(new Error(`${kind} did not register`)));
+    script.onload = () =>
+      window.cbWidgets && window.cbWidgets[kind]
+        ? resolve(window.cbWidgets[kind])
+        : reject(new Error(`${kind} did not register`));
     script.onerror = () => reject(new Error(`could not load ${script.src}`));
     document.head.append(script);
   });
@@ -68,12 +72,71 @@ async function mount(el) {
   }
 }
 
-// One widget per task, in page order: a page with a quiz and a model stays responsive
-// while they start (no single long task blocks the reader's first tap or scroll).
+// When widgets start. None competes with the page's first paint: after it, the widgets
+// near the screen (within 600 px) start, one per task, so no single long task blocks the
+// reader's first tap or scroll; the others start as they come near the screen
+// (IntersectionObserver). Those still waiting two seconds after the page has loaded (the
+// reader is reading the passage by then) start one per idle moment, so a widget far down
+// is ready before a reader (or a link, or a test) gets there. Printing starts them all,
+// so a printed page shows every widget (coursebook/pdf.py waits for them).
+const FILL_AFTER_LOAD_MS = 2000;
+const pending = new Set(document.querySelectorAll("[data-cb-widget]"));
+const queue = [];
+let draining = false;
 const yieldToPage = () => new Promise((resolve) => window.setTimeout(resolve, 0));
-(async () => {
-  for (const el of document.querySelectorAll("[data-cb-widget]")) {
-    mount(el);
+
+function start(el) {
+  if (!pending.delete(el)) return;
+  observer?.unobserve(el);
+  mount(el);
+}
+
+async function drain() {
+  if (draining) return;
+  draining = true;
+  while (queue.length) {
+    start(queue.shift());
     await yieldToPage();
   }
-})();
+  draining = false;
+}
+
+function soon(el) {
+  queue.push(el);
+  drain();
+}
+
+function near(entries) {
+  for (const entry of entries) if (entry.isIntersecting) soon(entry.target);
+}
+
+const observer = "IntersectionObserver" in window ? new IntersectionObserver(near, { rootMargin: "600px 0px" }) : null;
+
+const idle = window.requestIdleCallback
+  ? (task) => window.requestIdleCallback(task, { timeout: 3000 })
+  : (task) => window.setTimeout(task, 300);
+
+function fill() {
+  const next = pending.values().next();
+  if (next.done) return;
+  start(next.value);
+  idle(fill);
+}
+
+function afterFirstPaint(task) {
+  window.requestAnimationFrame(() => window.setTimeout(task, 0));
+}
+
+openDetailsForPrint();
+window.addEventListener("beforeprint", () => {
+  for (const el of [...pending]) start(el);
+});
+afterFirstPaint(() => {
+  for (const el of pending) {
+    if (observer) observer.observe(el);
+    else soon(el);
+  }
+  const later = () => window.setTimeout(() => idle(fill), FILL_AFTER_LOAD_MS);
+  if (document.readyState === "complete") later();
+  else window.addEventListener("load", later, { once: true });
+});

@@ -10,9 +10,10 @@ switches off (thebe, copy buttons, toggle buttons, sphinx-design tabs). Here:
   by one bundle (``templates/static/webpack-macros.html`` links it); every page gets a
   meta description;
 * after the build (``build-finished``): PurgeCSS (npm, pinned) keeps only the rules the
-  built pages and their scripts can use, the bundle is written, the icon font is cut down
-  to the glyphs that are left (fontTools' subsetter), and the files no page loads are
-  removed from the published folder.
+  built pages and their scripts can use, the bundle is written (the book's own and its
+  print stylesheet appended whole), the icon font is cut down to the glyphs that are
+  left (fontTools' subsetter), and the files no page loads are removed from the
+  published folder.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ BUNDLED_CSS = (
 # The book's own stylesheet comes last, whole: its rules name classes that scripts build
 # at run time (``cb-hide-${layer}``), which PurgeCSS cannot see.
 OWN_CSS = "coursebook/book.css"
+# The print stylesheet (Ctrl-P and `make pdf`) comes after it, whole: all its rules are
+# inside @media print, so the bundle carries it with no extra request and no cost on screen.
+PRINT_CSS = "coursebook/print.css"
 # Scripts no page of this book uses: copy buttons (no code cells are shown), toggle
 # buttons (no toggled cells), sphinx-design's tabs (no tabs), thebe (no kernel).
 UNUSED_SCRIPTS = ("clipboard.min.js", "copybutton.js", "togglebutton.js", "design-tabs.js", "sphinx-thebe.js")
@@ -187,6 +191,7 @@ def finish(app: Sphinx, exception) -> None:
         css = _purge(app, static, sources)
         css = _subset_icons(static, css)
         css += "\n/* coursebook/book.css */\n" + (static / OWN_CSS).read_text(encoding="utf-8")
+        css += "\n/* coursebook/print.css */\n" + (static / PRINT_CSS).read_text(encoding="utf-8")
     except (RuntimeError, OSError) as exc:
         raise SystemExit(f"The book's stylesheet could not be built: {exc}") from None
     (static / SITE_CSS).write_text(css, encoding="utf-8")

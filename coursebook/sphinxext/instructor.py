@@ -6,9 +6,17 @@
 ``{answer-key} <chapter>``
     Every question of the chapter with its correct answer, explanation, objective and
     passage. Instructor edition only.
+
+The student edition also publishes no page sources: Sphinx's ``_sources/`` copies of
+``chapters/*.md`` hold the teaching notes verbatim, so it copies none, deletes any that an
+earlier build left in the kept staging folder, and the theme's download menu offers only
+"print to PDF".
 """
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 from docutils import nodes
 
@@ -83,6 +91,32 @@ class AnswerKeyDirective(_BookDirective):
         return [box]
 
 
+def _copy_source(app, config) -> None:
+    config.html_copy_source = config.coursebook_edition == "instructor"
+
+
+def _source_buttons(app, pagename, templatename, context, doctree) -> None:
+    """Drop the theme's links into ``_sources/`` (.md, .ipynb) when there are none."""
+    if app.config.html_copy_source:
+        return
+    kept = []
+    for button in context.get("header_buttons", []):
+        if button.get("type") == "group":
+            button["buttons"] = [b for b in button["buttons"] if "_sources" not in str(b.get("url", ""))]
+            if not button["buttons"]:
+                continue
+        kept.append(button)
+    context["header_buttons"] = kept
+
+
+def _remove_sources(app, exception) -> None:
+    if exception is None and not app.config.html_copy_source:
+        shutil.rmtree(Path(app.outdir) / "_sources", ignore_errors=True)
+
+
 def register(app) -> None:
     app.add_directive("instructor", InstructorDirective)
     app.add_directive("answer-key", AnswerKeyDirective)
+    app.connect("config-inited", _copy_source, priority=600)  # after the edition is known
+    app.connect("html-page-context", _source_buttons, priority=600)  # after the theme's buttons
+    app.connect("build-finished", _remove_sources)
