@@ -53,6 +53,10 @@ def test_hostile_text_shows_literally_and_runs_nothing(mini_server, browser):
     assert "\u2028line\u2029separators" in options
 
     assert page.evaluate("typeof window.__pwned") == "undefined"
+    # Widgets start as they come near the screen: scroll to the prompts as a reader would.
+    think = page.locator(".cb-widget[data-cb-widget='prompts']")
+    think.scroll_into_view_if_needed()
+    page.wait_for_selector(".cb-widget[data-cb-widget='prompts'][data-cb-ready='true']")
     prompt = page.get_by_label("<img src=x onerror=alert(6)> What would you write </textarea><b>here</b>?", exact=False)
     assert prompt.count() == 1
     prompt.fill("<script>window.__pwned = 2</script>")
