@@ -17,7 +17,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM ?= /usr/bin/chromium
 EDITION ?= student
 
-.PHONY: book test check lint format serve instructor pdf lab bench clean setup browser report qti
+.PHONY: book test check lint format serve instructor pdf lab bench clean setup browser report qti new
 
 WIDGETS := coursebook/static/coursebook/widgets/.built
 JS_SOURCES := $(shell find js -type f 2>/dev/null)
@@ -57,6 +57,13 @@ pdf: setup browser
 
 check: $(VENV)/.installed
 	$(BIN)/python -m coursebook check
+
+# A new book for another article (see README): make new ARTICLE=text.txt DEST=../other-book
+#   TITLE="…" AUTHOR="…" PUBLISHED=YYYY-MM-DD PUBLISHER="…" [URL=https://…]
+new: $(VENV)/.installed $(WIDGETS)
+	@test -n "$(ARTICLE)" -a -n "$(DEST)" || { echo 'Usage: make new ARTICLE=text.txt DEST=folder TITLE="…" AUTHOR="…" PUBLISHED=YYYY-MM-DD PUBLISHER="…" [URL=…]' >&2; exit 2; }
+	$(BIN)/python -m coursebook new "$(ARTICLE)" "$(DEST)" --title "$(TITLE)" --author "$(AUTHOR)" \
+	  --published "$(PUBLISHED)" --publisher "$(PUBLISHER)" $(if $(URL),--url "$(URL)")
 
 serve: $(VENV)/.installed $(WIDGETS)
 	$(BIN)/python -m coursebook serve

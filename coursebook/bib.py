@@ -38,7 +38,9 @@ class Reference:
         return (urlsplit(self.url).hostname or "").lower()
 
 
-def load(path: Path, problems: Problems) -> dict[str, Reference]:
+def load(path: Path, problems: Problems, own: str = "") -> dict[str, Reference]:
+    """The references; ``own`` is the key of the text's own entry, which may lack a url
+    (a text printed only on paper): the book holds that text itself, in seeds/."""
     if not path.is_file():
         problems.add(path, 1, "the references file is missing; every source the book cites is listed there")
         return {}
@@ -66,9 +68,9 @@ def load(path: Path, problems: Problems) -> dict[str, Reference]:
         line = lines.get(key.lower(), 1)
         fields = entry.fields
         url = fields.get("url", "")
-        if not url:
+        if not url and key != own:
             problems.add(path, line, f"the reference “{key}” needs a “url” field with a web address")
-        elif not well_formed_url(url):
+        elif url and not well_formed_url(url):
             problems.add(path, line, f"the reference “{key}” has a “url” that is not a web address: “{url[:80]}” (write https://…)")
         if not fields.get("title"):
             problems.add(path, line, f"the reference “{key}” needs a “title”")

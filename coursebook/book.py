@@ -52,6 +52,10 @@ class Book:
     events: dict[str, schemas.Event] = field(default_factory=dict)
     claims: dict[str, schemas.Claim] = field(default_factory=dict)
     annotations: dict[str, schemas.Annotation] = field(default_factory=dict)
+    layers: dict[str, schemas.NoteLayer] = field(default_factory=dict)  # in the file's order
+    periods: dict[str, schemas.Period] = field(default_factory=dict)  # the timeline's filter
+    eras: dict[str, schemas.Period] = field(default_factory=dict)  # the bands on its axis
+    maps: dict[str, schemas.MapSpec] = field(default_factory=dict)  # the places page's maps
     prompts: dict[str, schemas.Prompt] = field(default_factory=dict)  # in file order
     evidence: list[schemas.Evidence] = field(default_factory=list)  # links from claims to events
     lessons: Optional[plans.LessonsFile] = None  # data/lessons.yaml, when the book has plans
@@ -114,6 +118,11 @@ class Book:
 
     ENTITY_PAGES = {"glossary": ("glossary", "term"), "people": ("people", "person"),
                     "organisations": ("people", "org"), "places": ("places", "place")}
+
+    def layer_label(self, layer: str) -> str:
+        """A note layer's label (its id, if the layer is not in data/layers.yaml)."""
+        record = self.layers.get(layer)
+        return record.label if record else layer
 
     def entity(self, ident: str) -> tuple[str, Entity]:
         """(collection, record) for an id from the glossary, people, organisations or places."""
@@ -192,7 +201,8 @@ def _article(paths: BookPaths, problems: Problems) -> Article | None:
 def _read(paths: BookPaths, article: Article, problems: Problems) -> Book:
     """Every file's records and own problems; the names of the collections that failed."""
     failed: set[str] = set()
-    refs = sources.cached(paths.references, paths.root, "references", lambda p: [bib.load(paths.references, p)])
+    own = article.info.cite
+    refs = sources.cached(paths.references, paths.root, f"references:{own}", lambda p: [bib.load(paths.references, p, own)])
     references = refs.records[0] if refs.records else {}
     problems.extend(refs.problems)
     if refs.problems:

@@ -14,6 +14,11 @@
 ``report``  reads students' answer files (JSON or CSV) and writes the class report,
             one self-contained HTML page (``--out report.html``).
 ``export-qti`` writes one QTI 1.2 package per chapter for Canvas (``--out _build/qti/``).
+``new``     makes a complete book for another article (coursebook/scaffold.py):
+            ``new ARTICLE.txt DEST --title T --author A --published YYYY-MM-DD --publisher P [--url U]``.
+
+``check`` and ``build`` take the book's folder as an optional argument
+(``python -m coursebook build DEST``), like ``--root``.
 """
 
 from __future__ import annotations
@@ -74,8 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="coursebook", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, help="the book's folder (default: found from the current folder)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate seeds/, data/, chapters/ and _toc.yml")
+    check_parser = sub.add_parser("check", help="validate seeds/, data/, chapters/ and _toc.yml")
+    check_parser.add_argument("folder", nargs="?", type=Path, help="the book's folder (as --root)")
     build_parser = sub.add_parser("build", help="build the book; publish it only if the build succeeded")
+    build_parser.add_argument("folder", nargs="?", type=Path, help="the book's folder (as --root)")
     build_parser.add_argument("--edition", choices=building.EDITIONS, default="student")
     serve_parser = sub.add_parser("serve", help="live preview on 127.0.0.1")
     serve_parser.add_argument("--port", type=int, default=8000)
@@ -88,6 +95,13 @@ def _parser() -> argparse.ArgumentParser:
     report_parser.add_argument("--out", type=Path, default=Path("report.html"), help="the HTML page to write (default: report.html)")
     qti_parser = sub.add_parser("export-qti", help="one QTI 1.2 package (.zip) per chapter, for Canvas")
     qti_parser.add_argument("--out", type=Path, default=Path("_build/qti"), help="the folder (default: _build/qti)")
+    new_parser = sub.add_parser("new", help="make a complete book for another article")
+    new_parser.add_argument("article", type=Path, help="plain text: the title on the first line, then blocks separated by blank lines")
+    new_parser.add_argument("dest", type=Path, help="the new book's folder (must not exist, or be empty)")
+    for name, what in (("title", "the article's title"), ("author", "its author"), ("published", "its date, YYYY-MM-DD"),
+                       ("publisher", "where it was published")):
+        new_parser.add_argument(f"--{name}", required=True, help=what)
+    new_parser.add_argument("--url", help="where it was published online")
     return parser
 
 
@@ -118,10 +132,39 @@ def _tools(root: Path, args) -> int:
     return 0
 
 
+def new(args) -> int:
+    from . import scaffold
+
+    meta = scaffold.Meta(args.title, args.author, args.published, args.publisher, args.url)
+    try:
+        files = scaffold.create(args.article, args.dest, meta)
+    except scaffold.ScaffoldError as exc:
+        raise Refusal(str(exc)) from None
+    from .book import Book
+
+    try:
+        book = Book.load(args.dest)
+    except DataError as exc:  # a bug in the templates, not in the article: say so plainly
+        for problem in exc.problems:
+            print(problem)
+        raise Refusal(f"the new book in {args.dest} does not pass its own checks (above); please report this") from None
+    lines = scaffold.wrapped(args.article.read_text(encoding="utf-8"))
+    if lines:
+        where = ", ".join(map(str, lines[:8])) + ("…" if len(lines) > 8 else "")
+        print(f"Note: {len(lines)} block(s) run over several lines (from line {where}); each of their lines became "
+              "a paragraph of its own. If they are wrapped paragraphs, join each onto one line and run `new` again.")
+    print(f"Made a book in {args.dest}: {len(files)} files, {len(book.article.paragraphs)} paragraphs in "
+          f"{len(book.article.chapters)} chapter(s). Review the roles marked “inferred” in seeds/manifest.yaml, "
+          f"then build it with `python -m coursebook build {args.dest}` (or `make -C {args.dest}`).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        root = _root(args.root)
+        if args.command == "new":
+            return new(args)
+        root = _root(getattr(args, "folder", None) or args.root)
         if args.command == "check":
             return check(root)
         if args.command == "build":

@@ -32,13 +32,6 @@ from typing import Any, Iterable, Sequence
 #: Where the country shapes are, relative to the book's folder (see ``paths.find_root``).
 COUNTRIES_FILE = Path("node_modules") / "world-atlas" / "countries-50m.json"
 
-#: Syria and its neighbours: the box of the region map (lon_min, lat_min, lon_max, lat_max).
-REGION = (34.0, 29.0, 49.5, 38.5)
-#: Washington to Astana: the box of the wide map, for the outside powers and the talks.
-WIDE = (-80.0, 20.0, 75.0, 62.0)
-#: Countries drawn highlighted by default (Natural Earth's short names).
-FOCUS = ("Syria",)
-
 Point = tuple[float, float]
 BBox = tuple[float, float, float, float]
 
@@ -162,14 +155,16 @@ def draw_map(
     places: Iterable[Any],
     countries: Sequence[Country],
     *,
-    bbox: BBox = REGION,
+    bbox: BBox,
     width: int = 640,
     title: str,
     description: str,
     id_prefix: str,
-    focus: Iterable[str] = FOCUS,
+    focus: Iterable[str] = (),
 ) -> str:
-    """One ``<svg>``: the countries in ``bbox``, each place inside it as a labelled dot.
+    """One ``<svg>``: the countries in ``bbox`` (lon_min, lat_min, lon_max, lat_max; a
+    book's maps are in ``data/maps.yaml``), those named in ``focus`` highlighted, and each
+    place inside the box as a labelled dot.
 
     Places outside the box are not drawn; ``places_outside`` lists them. ``title`` and
     ``description`` become the SVG's ``<title>`` and ``<desc>``, which screen readers

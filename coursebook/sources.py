@@ -1,9 +1,11 @@
 """Reading the files of ``data/``: one loader per kind of file, each returning typed
 records that carry their source location, plus the problems of that file alone.
 
-Which files a book has is declared once, in :data:`COLLECTIONS`. Every collection is
-required: a missing, empty or misnamed file is an error, never an empty collection (a
-book that has no glossary says so with ``[]``). A file's result is cached on its bytes,
+Which files a book has is declared once, in :data:`COLLECTIONS`. A collection is
+required unless it says ``optional``: a missing, empty or misnamed file is an error, never
+an empty collection (a book that has no glossary says so with ``[]``). The optional ones
+(note layers, timeline periods and eras, maps, the slider models) are parts a book may
+use: without the file, the book has none of them. A file's result is cached on its bytes,
 so reloading a book after an edit re-reads only the files that changed.
 """
 
@@ -29,6 +31,7 @@ class Collection:
     model: Any
     key: str | None = None
     what: str = "entries"
+    optional: bool = False
     #: Whether each record has an ``id`` that must be unique in the file.
     ids: bool = True
 
@@ -42,10 +45,14 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("events", "events.yaml", schemas.Event, what="events"),
     Collection("claims", "claims.yaml", schemas.Claim, what="claims"),
     Collection("annotations", "annotations.yaml", schemas.Annotation, what="notes"),
+    Collection("layers", "layers.yaml", schemas.NoteLayer, what="note layers", optional=True),
+    Collection("periods", "periods.yaml", schemas.Period, what="timeline periods", optional=True),
+    Collection("eras", "eras.yaml", schemas.Period, what="timeline eras", optional=True),
+    Collection("maps", "maps.yaml", schemas.MapSpec, what="maps", optional=True),
     Collection("evidence", "evidence.yaml", schemas.Evidence, what="links from claims to the events that bear on them", ids=False),
     Collection("quizzes", "quizzes", schemas.QuizFile, key="chapter"),
     Collection("prompts", "prompts.yaml", schemas.Prompt, what="“Think it through” prompts"),
-    Collection("models", "model", schemas.ModelFile, key="model"),
+    Collection("models", "model", schemas.ModelFile, key="model", optional=True),
 )
 #: Files in data/ that the engine reads besides the collections, or that are for people.
 OTHER_FILES = {"references.bib", "README.md", "lessons.yaml"}
@@ -157,7 +164,7 @@ def load_collection(data: Path, root: Path, collection: Collection) -> Loaded:
     target = data / collection.path
     if collection.key is None:
         if not target.is_file():
-            return Loaded([], [_missing(target, root, collection)])
+            return Loaded() if collection.optional else Loaded([], [_missing(target, root, collection)])
         return load_list(target, root, collection)
     if not target.is_dir():
         return Loaded()  # a book without quizzes or models; a chapter that calls one is told

@@ -1,4 +1,7 @@
-"""The timeline: periods, and the filtering rule the explorer applies.
+"""The timeline: the filtering rule the explorer applies, and its dates.
+
+The periods a reader can filter by (``data/periods.yaml``) and the eras on the axis
+(``data/eras.yaml``) are the book's data; this module only applies them.
 
 ``js/lib/timeline.js`` implements the same rule for the static page; a browser test
 checks that the page shows exactly the events :func:`filter_events` keeps.
@@ -7,37 +10,11 @@ checks that the page shows exactly the events :func:`filter_events` keeps.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
-class Period:
-    id: str
-    label: str
-    start: str  # ISO date prefix, inclusive
-    end: str  # ISO date prefix, inclusive
-
-
-PERIODS = (
-    Period("1994-2000", "1994–2000: the Gore–Chernomyrdin years", "1994", "2000"),
-    Period("2001-2014", "2001–2014: from new arms deals to Crimea", "2001", "2014"),
-    Period("2015-2017", "September 2015–June 2017: the war the article describes", "2015", "2017-06-25"),
-    Period("after-2017", "After the article: July 2017–2024", "2017-06-26", "2024"),
-    Period("2025-today", "2025 to today", "2025", "9999"),
-)
-
-# The bands on the timeline's axis: the war as the article's reader lived it.
-ERAS = (
-    Period("before", "Before the intervention", "0000", "2015-09-29"),
-    Period("intervention", "The intervention, 2015–2016", "2015-09-30", "2016"),
-    Period("article", "2017 and the article", "2017", "2017"),
-    Period("after", "Afterwards", "2018", "9999"),
-)
-
-
-def era_of(date: str) -> str:
-    """The id of the era (axis band) a date falls in."""
-    return next(era.id for era in ERAS if in_period(date, era))
+def era_of(date: str, eras) -> str:
+    """The id of the era (axis band, from ``data/eras.yaml``) a date falls in; "" if none."""
+    return next((era.id for era in eras if in_period(date, era)), "")
 
 
 KIND_LABELS = {
@@ -55,13 +32,14 @@ SOURCING_LABELS = {
 }
 
 
-def in_period(date: str, period: Period) -> bool:
+def in_period(date: str, period) -> bool:
     return date >= period.start and date[: len(period.end)] <= period.end
 
 
-def filter_events(events, actor: str = "", period: str = "", kinds=()):
-    """The events a filter keeps, in date order (the explorer's reference rule)."""
-    chosen = next((p for p in PERIODS if p.id == period), None) if period else None
+def filter_events(events, actor: str = "", period: str = "", kinds=(), periods=()):
+    """The events a filter keeps, in date order (the explorer's reference rule);
+    ``period`` is the id of one of ``periods``."""
+    chosen = next((p for p in periods if p.id == period), None) if period else None
     out = []
     for event in sorted(events, key=lambda e: e.date):
         if actor and actor not in event.actors:

@@ -3,7 +3,8 @@
 // Sphinx renders each note twice over, so that the page works without this script:
 // beside its words (a margin note, shown by CSS on wide screens) and in a list after
 // the article (for print, and for narrow screens without JavaScript). This script adds:
-//   * layer switches (context, fact-check, rhetoric, hindsight), remembered in
+//   * layer switches (the book's layers, from data/layers.yaml, which the build writes
+//     into the switches' fieldset as data-layers: the one list of layers), remembered in
 //     localStorage (the whole-article page keeps its own choice, all off at first);
 //   * on wide screens (≥ 1200 px), the margin note of the highlight or number that is
 //     hovered, focused, clicked or tapped is marked as the current one;
@@ -19,22 +20,26 @@ import { h } from "./lib/dom.js";
 import { openDetailsForPrint } from "./lib/print.js";
 import { keyFor, read, write } from "./lib/storage.js";
 
-const LAYERS = [
-  ["context", "Context"],
-  ["fact-check", "Fact-check"],
-  ["rhetoric", "Rhetoric"],
-  ["hindsight", "Hindsight"],
-];
+const LAYERS = (document.querySelector(".cb-layer-bar")?.dataset.layers || "").split(" ").filter(Boolean);
 const WIDE = window.matchMedia("(min-width: 1200px)");
 
 function isLayerChoice(value) {
-  return value !== null && typeof value === "object" && LAYERS.every(([id]) => typeof value[id] === "boolean");
+  return value !== null && typeof value === "object" && LAYERS.every((id) => typeof value[id] === "boolean");
 }
 
 // --- layer switches ---------------------------------------------------------------------
 
+// book.css styles the default layers; the rules that hide a switched-off layer are written
+// here, for whatever layers the book has (ids are [a-z0-9-], safe in a selector).
+function hideRules() {
+  const css = LAYERS.map((id) =>
+    `html.cb-hide-${id} mark.cb-layer-${id} { background: none; text-decoration: none; }\n` +
+    `html.cb-hide-${id} [data-cb-layer="${id}"], html.cb-hide-${id} .cb-note.cb-layer-${id} { display: none; }`).join("\n");
+  document.head.append(h("style", { text: css }));
+}
+
 function applyLayers(shown) {
-  for (const [id] of LAYERS) document.documentElement.classList.toggle(`cb-hide-${id}`, !shown[id]);
+  for (const id of LAYERS) document.documentElement.classList.toggle(`cb-hide-${id}`, !shown[id]);
 }
 
 // The switches are in the page (written by the build, so nothing shifts); wire them.
@@ -233,7 +238,8 @@ if (sections.length) {
   const namespace = sections[0].dataset.cbNamespace;
   const reading = sections.some((s) => s.classList.contains("cb-reading"));
   const key = keyFor(namespace, "settings", reading ? "layers-reading" : "layers");
-  const shown = read(key, isLayerChoice) ?? Object.fromEntries(LAYERS.map(([id]) => [id, !reading]));
+  const shown = read(key, isLayerChoice) ?? Object.fromEntries(LAYERS.map((id) => [id, !reading]));
+  hideRules();
   applyLayers(shown);
   for (const section of sections) delete section.dataset.cbLayers;
   document.documentElement.classList.add("cb-notes-js");

@@ -29,20 +29,21 @@ def book():
     return Book.load(ROOT)
 
 
-def instructor_pages() -> list[str]:
+def instructor_pages(root: Path = ROOT) -> list[str]:
     """Pages only the instructor edition has (``coursebook_instructor_pages`` in _config.yml)."""
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     return config["sphinx"]["config"].get("coursebook_instructor_pages", [])
 
 
-def toc_pages(edition: str = "student") -> list[str]:
-    """Every page of one edition, as paths relative to the site root, in reading order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+def toc_pages(edition: str = "student", root: Path = ROOT) -> list[str]:
+    """Every page of one edition of the book at ``root``, as paths relative to the site
+    root, in reading order."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     pages = [toc["root"]]
     for part in toc.get("parts", []):
         pages += [entry["file"] for entry in part["chapters"]]
     if edition == "student":
-        pages = [page for page in pages if page not in instructor_pages()]
+        pages = [page for page in pages if page not in instructor_pages(root)]
     return [f"{page}.html" for page in pages]
 
 

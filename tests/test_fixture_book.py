@@ -54,6 +54,10 @@ def test_hostile_text_shows_literally_and_runs_nothing(mini_server, browser):
     assert "\u2028line\u2029separators" in options
 
     assert page.evaluate("typeof window.__pwned") == "undefined"
+    # Widgets start as they come near the screen: scroll to the prompts as a reader would.
+    think = page.locator(".cb-widget[data-cb-widget='prompts']")
+    think.scroll_into_view_if_needed()
+    page.wait_for_selector(".cb-widget[data-cb-widget='prompts'][data-cb-ready='true']")
     prompt = page.get_by_label("<img src=x onerror=alert(6)> What would you write </textarea><b>here</b>?", exact=False)
     assert prompt.count() == 1
     prompt.fill("<script>window.__pwned = 2</script>")
@@ -120,3 +124,22 @@ def test_the_instructor_edition_adds_them(mini_instructor_site):
         "✓ <img src=x onerror=alert(1)> (key)", "</div><iframe src=javascript:alert(2)></iframe>"]
     assert not boxes[1].select("img")
     assert "Instructor edition" in soup.get_text()
+
+
+def test_the_page_takes_its_note_layers_from_the_book(mini_server, browser, mini_site):
+    """data/layers.yaml is the one list: the layer bar carries it, the notes script uses it
+    (a layer no other book has included), and switching a layer off hides its notes."""
+    html = (mini_site / "chapters" / "reading.html").read_text(encoding="utf-8")
+    assert 'data-layers="context source-check"' in html
+    context = new_context(browser)
+    page, log = open_offline(context, mini_server)
+    page.goto(f"{mini_server}/chapters/reading.html", wait_until="networkidle")
+    mark = page.locator("mark.cb-anno").first
+    assert mark.evaluate("m => getComputedStyle(m).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.get_by_label("Context (1)").uncheck()
+    assert mark.evaluate("m => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert page.locator("sup.cb-anno-sup").first.is_hidden()
+    stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.endsWith('layers')).map(k => JSON.parse(localStorage[k]))")
+    assert stored == [{"context": False, "source-check": True}]
+    assert log.problems() == []
+    context.close()

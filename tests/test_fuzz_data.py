@@ -44,6 +44,7 @@ PROBLEM = re.compile(r"^(?!/)[^:\n]+:[1-9][0-9]*: \S")
 ODD = ["\u200b", "\u202e", "\u00a0", "\ufeff", "\u0301", "e\u0301", "🙂", "\u2028", "\x07", "\t", "ǅ", "\U0010fffd", ""]
 WEIRD_VALUES = [0, -1, 1.5, True, None, "", "   ", "text", [], {}, ["a"], {"k": "v"}, [[1]], 10**30]
 NON_FINITE = [math.nan, math.inf, -math.inf]
+OPTIONAL = {f"data/{c.path}" for c in COLLECTIONS if c.optional and c.key is None}
 
 
 def _schema_for(rel: str) -> dict | None:
@@ -176,6 +177,8 @@ def _finite(node) -> bool:
 def valid_alone(rel: str, content: bytes | None, renamed: str | None, data=None) -> bool:
     """Whether the mutated file would be valid on its own (an independent check: PyYAML and
     the JSON Schema, not the engine's loader). ``data``: what was dumped, when known."""
+    if content is None and renamed is None:
+        return rel in OPTIONAL  # a book may do without an optional file
     if content is None or renamed is not None:
         return False
     try:

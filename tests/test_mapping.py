@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coursebook.mapping import COUNTRIES_FILE, REGION, WIDE, draw_map, load_countries, places_outside
+from coursebook.mapping import COUNTRIES_FILE, draw_map, load_countries, places_outside
 
 ROOT = Path(__file__).resolve().parent.parent
+# The book's two maps (data/maps.yaml): Syria and its neighbours, and the wider world.
+MAPS = {m["id"]: m for m in yaml.safe_load((ROOT / "data" / "maps.yaml").read_text(encoding="utf-8"))}
+REGION, WIDE = ((m["west"], m["south"], m["east"], m["north"]) for m in (MAPS["region"], MAPS["wide"]))
 SVG = "{http://www.w3.org/2000/svg}"
 CSS = ROOT / "coursebook" / "static" / "coursebook" / "map.css"
 
@@ -36,7 +39,7 @@ def inside(place, bbox) -> bool:
 
 
 def draw(places, countries, bbox, **kwargs):
-    options = dict(bbox=bbox, title="A map", description="Places of the article.", id_prefix="m")
+    options = dict(bbox=bbox, title="A map", description="Places of the article.", id_prefix="m", focus=MAPS["region"]["focus"])
     return draw_map(places, countries, **{**options, **kwargs})
 
 

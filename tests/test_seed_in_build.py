@@ -16,14 +16,16 @@ from conftest import toc_pages
 
 
 def seed_lines(book) -> list[str]:
+    """The seed's non-empty lines, as read from the file (not from the manifest)."""
     text = book.article.seed_path.read_text(encoding="utf-8")
     return [line for line in text.split("\n") if line.strip()]
 
 
-def article_blocks(site, reading: bool = False):
+def article_blocks(site, reading: bool = False, root=None):
     """The lines of the chapters' passages, page by page in reading order; or, with
-    ``reading``, the lines of the whole-article page."""
-    for rel in toc_pages():
+    ``reading``, the lines of the whole-article page. ``root``: the book's sources (by
+    default this book's)."""
+    for rel in toc_pages() if root is None else toc_pages(root=root):
         soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
         for section in soup.select("section.cb-article"):
             if ("cb-reading" in section.get("class", [])) != reading:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, execute_with
-from coursebook.timeline import PERIODS, SOURCING_LABELS, filter_events, format_date, in_period
+from coursebook.timeline import SOURCING_LABELS, filter_events, format_date, in_period
 from coursebook.widgets import Timeline
 
 
@@ -23,10 +23,10 @@ def test_filters_combine(book):
 
 def test_periods_partition_the_timeline(book):
     events = list(book.events.values())
-    counts = [len(filter_events(events, period=p.id)) for p in PERIODS]
+    counts = [len(filter_events(events, period=p.id, periods=book.periods.values())) for p in book.periods.values()]
     assert all(counts)
     assert sum(counts) == len(events)  # every event falls in exactly one period
-    article_day = next(p for p in PERIODS if p.id == "2015-2017")
+    article_day = book.periods["2015-2017"]
     assert in_period("2017-06-25", article_day) and in_period("2017-06", article_day)
     assert not in_period("2017-06-26", article_day)
 
@@ -43,7 +43,7 @@ def test_widget_state_links_events_to_passages(book):
     first = next(e for e in t.events if e["passages"])
     assert first["passages"][0]["href"] == book.passage_link(first["passages"][0]["id"])
     t.filters = {"actor": "russia", "period": "after-2017", "kinds": []}
-    assert [e.id for e in t.visible()] == [e.id for e in filter_events(book.events.values(), "russia", "after-2017")]
+    assert [e.id for e in t.visible()] == [e.id for e in filter_events(book.events.values(), "russia", "after-2017", periods=book.periods.values())]
     assert 'data-cb-widget="timeline" id="cb-timeline"' in t._repr_mimebundle_()[0]["text/html"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import Problems
+from ..timeline import era_of
 from . import rule
 from .common import close, paragraph_exists
 
@@ -40,3 +41,29 @@ def event_paragraphs_exist(book, report: Problems) -> None:
     for event in book.events.values():
         for paragraph in event.paragraphs:
             paragraph_exists(book, event, "paragraphs", paragraph, report)
+
+
+def _in_order(book, name: str, report: Problems) -> None:
+    previous = None
+    for period in getattr(book, name).values():
+        if period.end[: len(period.start)] < period.start[: len(period.end)]:
+            report.at(period, "end", f"the {name[:-1]} “{period.id}” ends ({period.end}) before it starts ({period.start})")
+        if name == "eras" and previous is not None and period.start <= previous.end[: len(period.start)]:
+            report.at(period, "start", f"the era “{period.id}” starts before “{previous.id}” ends: eras follow each other without overlapping")
+        previous = period
+
+
+@rule()
+def periods_in_order(book, report: Problems) -> None:
+    _in_order(book, "periods", report)
+    _in_order(book, "eras", report)
+
+
+@rule(needs=("eras",))
+def events_fall_in_an_era(book, report: Problems) -> None:
+    """The axis bands cover every event (a book without eras.yaml has no bands)."""
+    if not book.eras:
+        return
+    for event in book.events.values():
+        if not era_of(event.date, book.eras.values()):
+            report.at(event, "date", f"the date {event.date} falls in none of the eras of data/eras.yaml")

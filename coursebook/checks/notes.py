@@ -45,3 +45,11 @@ def note_quotes_do_not_overlap(book, report: Problems) -> None:
                     b, "quote",
                     f"the quote of “{b.id}” overlaps the quote of “{a.id}” in ¶{paragraph[1:]}; notes on the same words cannot both be highlighted",
                 )
+
+
+@rule(needs=("layers",))
+def note_layers_exist(book, report: Problems) -> None:
+    for note in book.annotations.values():
+        if note.layer not in book.layers:
+            where = "data/layers.yaml" if book.layers else "data/layers.yaml (the book has no such file: add it, listing its layers)"
+            report.at(note, "layer", f"the layer “{note.layer}” is not in {where}{close(note.layer, book.layers)}")

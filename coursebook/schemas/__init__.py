@@ -9,7 +9,6 @@ writes a JSON Schema for each data file (:mod:`coursebook.schemas.export`).
 
 from .base import DATE_PATTERN, ID_PATTERN, NOWHERE, Cites, Date, Id, ParagraphId, Record, Text, Where, attach
 from .context import (
-    LAYERS,
     Annotation,
     VERDICTS,
     Claim,
@@ -17,9 +16,11 @@ from .context import (
     Evidence,
     EventKind,
     GlossaryEntry,
-    Layer,
+    MapSpec,
     NamedEntry,
+    NoteLayer,
     Organisation,
+    Period,
     Person,
     Place,
 )
@@ -47,10 +48,10 @@ from .quiz import (
 )
 
 __all__ = [
-    "DATE_PATTERN", "ID_PATTERN", "LAYERS", "NOWHERE", "QUESTION_TYPES", "Annotation", "ArticleInfo", "ChapterInfo",
-    "Cites", "Claim", "Date", "Event", "Evidence", "VERDICTS", "EventKind", "GlossaryEntry", "Id", "Layer", "Level", "Manifest",
-    "ManifestLine", "MatchPair", "MatchQuestion", "ModelFile", "MultipleQuestion", "NamedEntry", "NumericFeedback",
+    "DATE_PATTERN", "ID_PATTERN", "NOWHERE", "QUESTION_TYPES", "VERDICTS", "Annotation", "ArticleInfo", "ChapterInfo",
+    "Cites", "Claim", "Date", "Event", "EventKind", "Evidence", "GlossaryEntry", "Id", "Level", "Manifest", "MapSpec",
+    "ManifestLine", "MatchPair", "MatchQuestion", "ModelFile", "MultipleQuestion", "NamedEntry", "NoteLayer", "NumericFeedback",
     "NumericQuestion", "Objective", "Option", "OrderItem", "OrderQuestion", "Organisation", "Parameter",
-    "ParagraphId", "Person", "Place", "Precedent", "Preset", "Prompt", "Question", "QuestionBase", "QuizFile", "Record",
+    "ParagraphId", "Period", "Person", "Place", "Precedent", "Preset", "Prompt", "Question", "QuestionBase", "QuizFile", "Record",
     "Role", "SingleQuestion", "Text", "TrueFalseQuestion", "Where", "attach", "on_step", "validate",
 ]

@@ -99,15 +99,48 @@ class Evidence(Record):
     how: Text
 
 
-Layer = Literal["context", "fact-check", "rhetoric", "hindsight"]
-LAYERS = ("context", "fact-check", "rhetoric", "hindsight")
+class NoteLayer(Record):
+    """A layer of notes (``data/layers.yaml``): readers switch each one on and off."""
+
+    id: Id
+    label: Text
+    description: Optional[Text] = None
+
+
+class Period(Record):
+    """A span of time (``data/periods.yaml``, the timeline's filter; ``data/eras.yaml``,
+    the bands on its axis). ``start`` and ``end`` are ISO date prefixes, both inclusive."""
+
+    id: Id
+    label: Text
+    start: Date
+    end: Date
+
+
+class MapSpec(Record):
+    """A map on the places page (``data/maps.yaml``): the places inside its box that no
+    earlier map shows, plus those named in ``also``."""
+
+    id: Id
+    title: Text
+    caption: Text
+    west: float = Field(ge=-180, le=180)
+    south: float = Field(ge=-90, le=90)
+    east: float = Field(ge=-180, le=180)
+    north: float = Field(ge=-90, le=90)
+    focus: list[Text] = []  # countries drawn highlighted (Natural Earth's short names)
+    also: list[Id] = []  # places shown even though an earlier map shows them
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.west, self.south, self.east, self.north)
 
 
 class Annotation(Record):
     id: Id
     paragraph: ParagraphId
     quote: Text
-    layer: Layer
+    layer: Id  # an id from data/layers.yaml
     kind: Literal["fact", "opinion", "prediction", "framing"]
     note: Text
     cite: Cites

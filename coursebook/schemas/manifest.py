@@ -28,15 +28,17 @@ class ManifestLine(Record):
     chapter: Id
     id: Optional[ParagraphId] = None
     repeats: Optional[ParagraphId] = None
+    # Set by `coursebook new`: the role and chapter were guessed, for a person to review.
+    inferred: bool = False
 
 
 class ArticleInfo(Record):
     title: Text
     author: Text
     outlet: Text
-    section: Text
+    section: Optional[Text] = None
     published: Date
-    url: Text
+    url: Optional[Text] = None  # where the text was published online, if it was
     cite: Text
 
 

@@ -108,7 +108,7 @@ class EntriesDirective(_BookDirective):
                 for n, note in enumerate(notes):
                     if n:
                         para += nodes.Text(", ")
-                    para += nodes.reference("", f"¶{note.paragraph[1:]} ({markup.LAYER_LABELS[note.layer].lower()})",
+                    para += nodes.reference("", f"¶{note.paragraph[1:]} ({book.layer_label(note.layer).lower()})",
                                             refuri=links.to_page(book.article.chapter_of(note.paragraph), f"note-{note.id}"))
                 entry += para
             see = getattr(record, "see", [])
@@ -167,11 +167,13 @@ def chapter_keys(book, chapter: str) -> list[str]:
             keys += event.cite
     for question in book.quizzes.get(chapter, []):
         keys += question.cite
+    # A page that shows the claims table ({claims}) cites every claim's sources.
+    source = book.chapters[chapter].path.read_text(encoding="utf-8")
+    shows_claims = re.search(r"^[`:]{3,}\{claims\}", source, re.M) is not None
     for claim in book.claims.values():
-        if chapter == "what-happened-next" or claim.paragraph in paragraphs:
+        if shows_claims or claim.paragraph in paragraphs:
             keys += claim.cite
     # The models whose notes the chapter shows ({model-notes} <id>) are its sources too.
-    source = book.chapters[chapter].path.read_text(encoding="utf-8")
     for model in re.findall(r"\{model-notes\}\s+([a-z0-9-]+)", source):
         if model not in book.models:
             continue  # the {model-notes} directive itself reports the unknown model
@@ -212,7 +214,7 @@ class ClaimsDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
         book = self.book
         self.reads("claims", "evidence", "events", "seeds", "references")
-        table, body = _table((30, 10, 45, 15), ["The claim", "Kind", "What happened from 2017 to today", "Verdict"], ["cb-claims"])
+        table, body = _table((30, 10, 45, 15), ["The claim", "Kind", f"What happened from {book.article.info.published[:4]} to today", "Verdict"], ["cb-claims"])
         order = {p: n for n, p in enumerate(book.article.paragraphs)}
         for claim in sorted(book.claims.values(), key=lambda c: order[c.paragraph]):
             said = nodes.paragraph()
@@ -283,9 +285,9 @@ def register(app) -> None:
 
 
 class PlacesMapDirective(_BookDirective):
-    """``{places-map}``: two static SVG maps of data/places.yaml — Syria and its
-    neighbours, and the wider world of the talks — drawn at build time from Natural
-    Earth shapes (npm ``world-atlas``), so the page needs no tiles and no network."""
+    """``{places-map}``: the static SVG maps of data/places.yaml that data/maps.yaml
+    describes, drawn at build time from Natural Earth shapes (npm ``world-atlas``), so
+    the page needs no tiles and no network. A book without maps.yaml draws none."""
 
     required_arguments = 0
 
@@ -302,35 +304,32 @@ class PlacesMapDirective(_BookDirective):
         countries = mapping.load_countries(shapes)
         self.reads("places")
         places = list(book.places.values())
-        region = [p for p in places if p not in mapping.places_outside(places, mapping.REGION)]
-        wide = [book.places["syria"]] if "syria" in book.places else []
-        wide += [p for p in places if p not in region and p not in mapping.places_outside(places, mapping.WIDE)]
-        figures = []
-        for ident, bbox, chosen, title, caption in (
-            ("region", mapping.REGION, region, "Syria and its neighbours: the places the article names",
-             "Syria and its neighbours. Dots mark the places the article names and the places its events happened."),
-            ("wide", mapping.WIDE, wide, "From Washington to Astana: the capitals and meeting places",
-             "The wider map: the capitals and the cities where the talks and summits took place."),
-        ):
+        figures, shown = [], set()
+        for spec in book.maps.values():
+            inside = [p for p in places if p not in mapping.places_outside(places, spec.bbox)]
+            chosen = [book.places[i] for i in spec.also if i in book.places]
+            chosen += [p for p in inside if p.id not in shown and p not in chosen]
+            shown.update(p.id for p in chosen)
             names = ", ".join(p.label or p.name for p in chosen)
             svg = mapping.draw_map(
-                chosen, countries, bbox=bbox, title=title, description=f"Places shown: {names}.", id_prefix=f"cb-map-{ident}",
+                chosen, countries, bbox=spec.bbox, title=spec.title, description=f"Places shown: {names}.",
+                id_prefix=f"cb-map-{spec.id}", focus=spec.focus,
             )
-            figure = nodes.container(classes=["cb-map", f"cb-map-{ident}"])
+            figure = nodes.container(classes=["cb-map", f"cb-map-{spec.id}"])
             figure += nodes.raw("", svg, format="html")
             note = nodes.paragraph(classes=["cb-map-caption"])
             note += nodes.Text(
-                f"{caption} Drawn for this book from Natural Earth country shapes (public domain); "
+                f"{spec.caption} Drawn for this book from Natural Earth country shapes (public domain); "
                 "borders are Natural Earth’s, which show Crimea inside Russia’s outline, and are not a statement "
                 "about sovereignty. Each place is described, with its sources, in the list below."
             )
             figure += note
             figures.append(figure)
-        elsewhere = [p for p in places if p not in region and p not in wide[1:]]
-        if elsewhere:
+        elsewhere = [p for p in places if p.id not in shown]
+        if elsewhere and book.maps:
             named = "; ".join(f"{p.name} ({p.kind})" for p in elsewhere)
             off = nodes.paragraph(classes=["cb-map-elsewhere"])
-            off += nodes.Text(f"Not on either map, because they lie outside both: {named}. They are described in the list below.")
+            off += nodes.Text(f"Not on any map, because they lie outside them all: {named}. They are described in the list below.")
             figures.append(off)
         return figures
 

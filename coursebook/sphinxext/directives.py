@@ -135,7 +135,7 @@ def render_article(directive: _BookDirective, lines, reading: bool, chapter: str
         section += block
         if line.role == "paragraph" and line.id in placed:
             section += check_as_you_go(book, chapter, placed[line.id])
-    out: list[nodes.Node] = [layer_bar(chapter_notes, reading), section] if chapter_notes else [section]
+    out: list[nodes.Node] = [layer_bar(book, chapter_notes, reading), section] if chapter_notes else [section]
     if chapter_notes and not reading:
         out.append(markup.notes_list(book, chapter_notes, note_numbers))
     return out
@@ -165,17 +165,21 @@ def _line_meta(directive: _BookDirective, line, reading: bool) -> nodes.paragrap
     return meta
 
 
-def layer_bar(notes, reading: bool) -> nodes.Node:
+def layer_bar(book, notes, reading: bool) -> nodes.Node:
     """The switches for the notes' layers, written into the page so that it does not shift
-    when the page's script wires them (``pst-js-only``: hidden without JavaScript)."""
-    counts = {layer: sum(1 for n in notes if n.layer == layer) for layer in markup.LAYER_LABELS}
+    when the page's script wires them (``pst-js-only``: hidden without JavaScript). The
+    bar carries the book's whole list of layers (``data-layers``, from data/layers.yaml),
+    which is the one list the page's script uses."""
+    labels = {layer.id: layer.label for layer in book.layers.values()}
+    counts = {layer: sum(1 for n in notes if n.layer == layer) for layer in labels}
     legend = "Notes (off for a first read)" if reading else "Notes to show in the article"
     choices = "".join(
         f'<span class="cb-layer-choice cb-layer-{layer}"><input type="checkbox" id="cb-layer-{layer}" data-layer="{layer}"'
         f'{"" if reading else " checked"}><label for="cb-layer-{layer}">{escape(label)} ({counts[layer]})</label></span>'
-        for layer, label in markup.LAYER_LABELS.items() if counts[layer]
+        for layer, label in labels.items() if counts[layer]
     )
-    html = f'<fieldset class="cb-layer-bar pst-js-only"><legend>{escape(legend)}</legend>{choices}</fieldset>\n'
+    every = escape(" ".join(labels), quote=True)
+    html = f'<fieldset class="cb-layer-bar pst-js-only" data-layers="{every}"><legend>{escape(legend)}</legend>{choices}</fieldset>\n'
     return nodes.raw("", html, format="html")
 
 

@@ -17,7 +17,6 @@ from docutils import nodes
 from .. import links
 from .nodes import tagged_inline
 
-LAYER_LABELS = {"context": "Context", "fact-check": "Fact-check", "rhetoric": "Rhetoric", "hindsight": "Hindsight"}
 STATUS_LABELS = {
     "accurate": "accurate",
     "imprecise": "imprecise",
@@ -145,7 +144,7 @@ def line_nodes(book, text: str, notes, numbers: dict[str, int], terms, linked: s
             attrs={
                 "href": f"#note-{note.id}" if listed else links.to_page(book.article.chapter_of(note.paragraph), f"note-{note.id}"),
                 "data-cb-note": f"note-{note.id}",
-                "aria-label": f"Note {number}, {LAYER_LABELS[note.layer].lower()}",
+                "aria-label": f"Note {number}, {book.layer_label(note.layer).lower()}",
                 "aria-expanded": "false",
             },
         )
@@ -167,7 +166,7 @@ def side_note(book, note, number: int) -> nodes.Node:
     )
     head = tagged_inline("", tag="span", classes=["cb-side-head"])
     head += tagged_inline("", str(number), tag="span", classes=["cb-side-num"], attrs={"aria-hidden": "true"})
-    label = LAYER_LABELS[note.layer] + (f" · {STATUS_LABELS[note.status]}" if note.status else "")
+    label = book.layer_label(note.layer) + (f" · {STATUS_LABELS[note.status]}" if note.status else "")
     head += nodes.Text(f" {label}")
     side += head
     side += tagged_inline("", note.note, tag="span", classes=["cb-side-text"])
@@ -193,7 +192,7 @@ def notes_list(book, notes, numbers: dict[str, int]) -> nodes.Node:
     for note in notes:
         item = nodes.list_item(ids=[f"note-{note.id}"], classes=["cb-note", f"cb-layer-{note.layer}"])
         head = nodes.paragraph(classes=["cb-note-head"])
-        head += nodes.strong(text=LAYER_LABELS[note.layer])
+        head += nodes.strong(text=book.layer_label(note.layer))
         if note.status:
             head += nodes.Text(f" · {STATUS_LABELS[note.status]}")
         head += nodes.Text(f" · ¶{note.paragraph[1:]}: “{note.quote}” is {KIND_LABELS[note.kind]}.")
@@ -226,7 +225,9 @@ def _source_links(box, book, keys) -> None:
         if n:
             box += nodes.Text("; ")
         who = ref.author or ref.title
-        box += nodes.reference("", f"{who} ({ref.year}), {ref.title}" if ref.author else f"{who} ({ref.year})", refuri=ref.url)
+        label = f"{who} ({ref.year}), {ref.title}" if ref.author else f"{who} ({ref.year})"
+        # The text's own entry may have no url (printed only on paper): then it is no link.
+        box += nodes.reference("", label, refuri=ref.url) if ref.url else nodes.Text(label)
 
 
 def sources_paragraph(book, keys) -> nodes.paragraph:

@@ -12,7 +12,7 @@ from collections import Counter
 import traitlets as t
 
 from ..book import Book, current_book
-from ..timeline import ERAS, KIND_LABELS, PERIODS, SOURCING_LABELS, era_of, filter_events, format_date
+from ..timeline import KIND_LABELS, SOURCING_LABELS, era_of, filter_events, format_date
 from .base import BookWidget, module_path
 from .sliders import source_state
 
@@ -22,7 +22,7 @@ def event_state(book: Book, event) -> dict:
         "id": event.id,
         "date": event.date,
         "date_label": format_date(event.date),
-        "era": era_of(event.date),
+        "era": era_of(event.date, book.eras.values()),
         "title": event.title,
         "kind": event.kind,
         "kind_label": KIND_LABELS[event.kind],
@@ -71,8 +71,8 @@ class Timeline(BookWidget):
             events=[event_state(book, e) for e in records],
             actors=actors,
             kinds=[{"id": k, "label": label} for k, label in KIND_LABELS.items()],
-            periods=[{"id": p.id, "label": p.label, "from": p.start, "to": p.end} for p in PERIODS],
-            eras=[{"id": e.id, "label": e.label} for e in ERAS],
+            periods=[{"id": p.id, "label": p.label, "from": p.start, "to": p.end} for p in book.periods.values()],
+            eras=[{"id": e.id, "label": e.label} for e in book.eras.values()],
             filters={"actor": "", "period": "", "kinds": []},
             **kwargs,
         )
@@ -84,7 +84,9 @@ class Timeline(BookWidget):
     def visible(self):
         """The events the current filters keep (the page shows the same)."""
         f = self.filters
-        return filter_events(self._book.events.values(), f.get("actor", ""), f.get("period", ""), f.get("kinds", []))
+        return filter_events(
+            self._book.events.values(), f.get("actor", ""), f.get("period", ""), f.get("kinds", []), self._book.periods.values(),
+        )
 
 
 def timeline() -> Timeline:

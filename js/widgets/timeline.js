@@ -155,14 +155,15 @@ function filterControls(actors, periods, kinds, clearAll) {
   return { count, actorSelect, periodSelect, kindBoxes, reset, yearSelect, empty, filtersBox, clearShort, bar };
 }
 
-// The visible events, grouped under their era's heading.
+// The visible events, one group per era (coloured by position: the eras are the book's
+// data); a book without eras lists its events in one untitled group.
 function eraGroups(eras, visible, items) {
-  return eras
-    .map((era) => [era, visible.filter((e) => e.era === era.id)])
-    .filter(([, list]) => list.length)
-    .map(([era, list]) =>
-      h("div", { class: "cb-era-group", "data-era": era.id },
-        h("h2", { class: "cb-era-title", text: `${era.label} (${list.length})` }),
+  const bands = eras.length ? eras.map((era, i) => [era, i, visible.filter((e) => e.era === era.id)]) : [[null, 0, visible]];
+  return bands
+    .filter(([, , list]) => list.length)
+    .map(([era, i, list]) =>
+      h("div", { class: `cb-era-group cb-era-${i % 4}`, "data-era": era ? era.id : "" },
+        era ? h("h2", { class: "cb-era-title", text: `${era.label} (${list.length})` }) : null,
         h("ol", { class: "cb-timeline-list" }, ...list.map((e) => items.get(e.id)))));
 }
 
