@@ -101,7 +101,7 @@ browser:
 # Two workers (the machine has two cores); tests that share a costly fixture are grouped.
 PYTEST_WORKERS ?= 2
 
-test: setup browser book
+test: setup browser lint book
 	COURSEBOOK_REQUIRE_BUILD=1 CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 # ruff (Python) and Biome (JavaScript), configured in pyproject.toml and biome.json; TypeScript

@@ -66,7 +66,11 @@ def run(url: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         command = [
-            str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
             f"--only-categories={','.join(CATEGORIES)}",
             f"--chrome-path={CHROMIUM}",
             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",

@@ -38,45 +38,53 @@ def serve(folder: Path):
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
+def measure_page(browser, base: str, rel: str) -> tuple[int, int, int, int, int]:
+    """One page's figures (see ``measure``)."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    sizes, external, runtime, zipped = [], [], [], []
+
+    host = urlparse(base).netloc
+
+    def route(route):  # one parameter: Playwright passes (route, request) to two
+        if urlparse(route.request.url).netloc == host:
+            route.continue_()
+        else:
+            external.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+
+    def finished(req):
+        size = req.sizes()["responseBodySize"]
+        sizes.append(size)
+        try:
+            response = req.response()
+            body = response.body() if response is not None and response.status == 200 else b""
+        except Exception:  # a page that redirects at once (index.html) drops its body
+            body = b""
+        zipped.append(len(gzip.compress(body, 6)) if body else size)
+        if "/_static/coursebook/widgets/" in req.url:
+            runtime.append(size)
+
+    page.on("requestfinished", finished)
+    page.goto(f"{base}/{rel}", wait_until="networkidle")
+    page.wait_for_timeout(200)
+    context.close()
+    return (sum(sizes), len(sizes), len(external), sum(runtime), sum(zipped))
+
+
 def measure(browser, site: Path) -> dict[str, tuple[int, int, int, int, int]]:
     """page -> (bytes loaded, local requests, blocked external requests, bytes of the
     book's own widget runtime: host, widget modules and their CSS, notes script;
     bytes loaded once gzipped)."""
     httpd, base = serve(site)
     results = {}
-    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if not SKIP.intersection(p.relative_to(site).parts))
+    pages = sorted(
+        str(p.relative_to(site)) for p in site.rglob("*.html") if not SKIP.intersection(p.relative_to(site).parts)
+    )
     for rel in pages:
-        context = browser.new_context(service_workers="block")
-        page = context.new_page()
-        sizes, external, runtime, zipped = [], [], [], []
-
-        host = urlparse(base).netloc
-
-        def route(route):  # one parameter: Playwright passes (route, request) to two
-            if urlparse(route.request.url).netloc == host:
-                route.continue_()
-            else:
-                external.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", route)
-        def finished(req):
-            size = req.sizes()["responseBodySize"]
-            sizes.append(size)
-            try:
-                response = req.response()
-                body = response.body() if response is not None and response.status == 200 else b""
-            except Exception:  # a page that redirects at once (index.html) drops its body
-                body = b""
-            zipped.append(len(gzip.compress(body, 6)) if body else size)
-            if "/_static/coursebook/widgets/" in req.url:
-                runtime.append(size)
-
-        page.on("requestfinished", finished)
-        page.goto(f"{base}/{rel}", wait_until="networkidle")
-        page.wait_for_timeout(200)
-        results[rel] = (sum(sizes), len(sizes), len(external), sum(runtime), sum(zipped))
-        context.close()
+        results[rel] = measure_page(browser, base, rel)
     httpd.shutdown()
     return results
 

@@ -76,7 +76,9 @@ def main() -> None:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if not SKIP.intersection(p.relative_to(site).parts))
+    pages = sorted(
+        str(p.relative_to(site)) for p in site.rglob("*.html") if not SKIP.intersection(p.relative_to(site).parts)
+    )
     pages = [p for p in pages if p != "index.html"]  # the root only redirects
     rows = {}
     with sync_playwright() as p:
@@ -86,7 +88,12 @@ def main() -> None:
             context.add_init_script(CLS_WATCH)
             for rel in pages:
                 page = context.new_page()
-                page.route("**/*", lambda r: r.continue_() if urlparse(r.request.url).netloc in ("", urlparse(base).netloc) else r.abort())
+                page.route(
+                    "**/*",
+                    lambda r: (
+                        r.continue_() if urlparse(r.request.url).netloc in ("", urlparse(base).netloc) else r.abort()
+                    ),
+                )
                 page.goto(f"{base}/{rel}", wait_until="networkidle")
                 page.wait_for_timeout(300)
                 rows.setdefault(rel, {})[width] = page.evaluate(MEASURE)

@@ -52,7 +52,9 @@ def main(argv: list[str]) -> None:
         for width in WIDTHS:
             for scheme in SCHEMES:
                 context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
-                context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+                context.route(
+                    "**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort()
+                )
                 page = context.new_page()
                 for name in pages:
                     page.goto(f"{base}/{name}", wait_until="networkidle")

@@ -54,7 +54,9 @@ def main() -> None:
     print("Widget response in the static book (median of 5 loads per page)")
     print(f"  {'page':40} {'ready after load':>17} {'check -> feedback':>18}")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
         for path in pages:
             ready, clicks = [], []
             for _ in range(5):

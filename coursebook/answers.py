@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Iterable, Literal
+from collections.abc import Iterable
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -67,9 +68,22 @@ def book_fingerprints(book) -> tuple[str, dict[str, str]]:
 
 
 CSV_COLUMNS = (
-    "student", "book", "title", "edition", "exported", "keys_fingerprint",
-    "question", "chapter", "type", "fingerprint", "try", "time", "response", "raw",
-    "correct", "answer_shown",
+    "student",
+    "book",
+    "title",
+    "edition",
+    "exported",
+    "keys_fingerprint",
+    "question",
+    "chapter",
+    "type",
+    "fingerprint",
+    "try",
+    "time",
+    "response",
+    "raw",
+    "correct",
+    "answer_shown",
 )
 
 

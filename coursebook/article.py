@@ -80,7 +80,7 @@ class Article:
         return self.paragraphs[paragraph].chapter
 
     @classmethod
-    def load(cls, seeds_dir: Path, problems: Problems) -> "Article | None":
+    def load(cls, seeds_dir: Path, problems: Problems) -> Article | None:
         manifest_path = seeds_dir / "manifest.yaml"
         if not manifest_path.exists():
             problems.add(manifest_path, 1, "the manifest is missing")
@@ -88,7 +88,11 @@ class Article:
         raw = yamlio.load(manifest_path, problems)
         if raw is None:
             if not problems.failed(manifest_path):
-                problems.add(manifest_path, 1, "the manifest is empty; it must give the seed, the article’s details and its lines")
+                problems.add(
+                    manifest_path,
+                    1,
+                    "the manifest is empty; it must give the seed, the article’s details and its lines",
+                )
             return None
         manifest = schemas.validate(schemas.Manifest, raw, path=manifest_path, problems=problems)
         if manifest is None:
@@ -141,9 +145,7 @@ def _check_lines(manifest, raw, text_lines, path, problems: Problems) -> list[Li
             problems.add(path, where, f"only paragraphs have an id; this line is a {entry.role}")
         if entry.role == "pull-quote" and not entry.repeats:
             problems.add(path, where, "a pull quote must say which paragraph it “repeats”")
-        lines.append(
-            Line(entry.line, text_lines[entry.line - 1], entry.role, entry.chapter, entry.id, entry.repeats)
-        )
+        lines.append(Line(entry.line, text_lines[entry.line - 1], entry.role, entry.chapter, entry.id, entry.repeats))
     for number, text in enumerate(text_lines, start=1):
         if text.strip() and number not in listed:
             problems.add(path, raw_lines.line, f"line {number} of the seed is not in the manifest: “{text[:60]}”")
@@ -156,11 +158,15 @@ def _check_lines(manifest, raw, text_lines, path, problems: Problems) -> list[Li
         if line.repeats:
             target = by_id.get(line.repeats)
             if target is None:
-                problems.add(path, raw_lines.line_of(index), f"the pull quote repeats “{line.repeats}”, which does not exist")
+                problems.add(
+                    path, raw_lines.line_of(index), f"the pull quote repeats “{line.repeats}”, which does not exist"
+                )
             elif target.text != line.text:
                 problems.add(path, raw_lines.line_of(index), f"the pull quote’s text differs from {line.repeats}")
     order = [line.chapter for line in lines]
     runs = [c for i, c in enumerate(order) if i == 0 or order[i - 1] != c]
     if runs != [c for c in chapter_ids if c in order]:
-        problems.add(path, raw_lines.line, "each chapter’s lines must be one unbroken run, in the order of the chapter list")
+        problems.add(
+            path, raw_lines.line, "each chapter’s lines must be one unbroken run, in the order of the chapter list"
+        )
     return lines

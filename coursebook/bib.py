@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pybtex.database import parse_string
 from pybtex.scanner import PybtexError
-
-from urllib.parse import urlsplit
 
 from . import yamlio
 from .errors import Problems
@@ -71,13 +70,19 @@ def load(path: Path, problems: Problems, own: str = "") -> dict[str, Reference]:
         if not url and key != own:
             problems.add(path, line, f"the reference “{key}” needs a “url” field with a web address")
         elif url and not well_formed_url(url):
-            problems.add(path, line, f"the reference “{key}” has a “url” that is not a web address: “{url[:80]}” (write https://…)")
+            problems.add(
+                path,
+                line,
+                f"the reference “{key}” has a “url” that is not a web address: “{url[:80]}” (write https://…)",
+            )
         if not fields.get("title"):
             problems.add(path, line, f"the reference “{key}” needs a “title”")
         if entry.type not in ("online", "misc") and not entry.persons.get("author"):
             # The bibliography style cannot print such an entry without an author.
             problems.add(
-                path, line, f"the reference “{key}” is an @{entry.type} and needs an “author” (or make it an @online with an “organization”)"
+                path,
+                line,
+                f"the reference “{key}” is an @{entry.type} and needs an “author” (or make it an @online with an “organization”)",
             )
         elif not entry.persons.get("author") and not fields.get("organization"):
             problems.add(path, line, f"the reference “{key}” needs an “author” or an “organization”")

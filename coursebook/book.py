@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Optional, Union
 
 from . import answers, bib, links, pages, schemas, sources
 from . import lessons as plans
@@ -26,11 +25,15 @@ from .paths import BookPaths, find_root
 __all__ = ["Book", "Chapter", "Entity", "current_book", "load_cached"]
 
 #: A question of any type (the members of :data:`schemas.Question`).
-QuestionRecord = Union[
-    schemas.SingleQuestion, schemas.MultipleQuestion, schemas.TrueFalseQuestion,
-    schemas.NumericQuestion, schemas.OrderQuestion, schemas.MatchQuestion,
-]
-Entity = Union[schemas.GlossaryEntry, schemas.Person, schemas.Organisation, schemas.Place]
+QuestionRecord = (
+    schemas.SingleQuestion
+    | schemas.MultipleQuestion
+    | schemas.TrueFalseQuestion
+    | schemas.NumericQuestion
+    | schemas.OrderQuestion
+    | schemas.MatchQuestion
+)
+Entity = schemas.GlossaryEntry | schemas.Person | schemas.Organisation | schemas.Place
 ENTITY_COLLECTIONS = ("glossary", "people", "organisations", "places")
 
 
@@ -58,7 +61,7 @@ class Book:
     maps: dict[str, schemas.MapSpec] = field(default_factory=dict)  # the places page's maps
     prompts: dict[str, schemas.Prompt] = field(default_factory=dict)  # in file order
     evidence: list[schemas.Evidence] = field(default_factory=list)  # links from claims to events
-    lessons: Optional[plans.LessonsFile] = None  # data/lessons.yaml, when the book has plans
+    lessons: plans.LessonsFile | None = None  # data/lessons.yaml, when the book has plans
     #: Collections (and "references", "chapters", "toc") whose files have problems of
     #: their own: cross-checks against them are skipped, as they would only add noise.
     failed: frozenset[str] = frozenset()
@@ -66,7 +69,7 @@ class Book:
     # --- loading ------------------------------------------------------------------
 
     @classmethod
-    def load(cls, root: Path | str | None = None) -> "Book":
+    def load(cls, root: Path | str | None = None) -> Book:
         paths = BookPaths(Path(root).resolve() if root else find_root())
         problems = Problems(paths.root)
         article = _article(paths, problems)
@@ -116,8 +119,12 @@ class Book:
         """A book link to an event's entry on the timeline page."""
         return links.to_page("timeline", f"event-{event}")
 
-    ENTITY_PAGES = {"glossary": ("glossary", "term"), "people": ("people", "person"),
-                    "organisations": ("people", "org"), "places": ("places", "place")}
+    ENTITY_PAGES = {
+        "glossary": ("glossary", "term"),
+        "people": ("people", "person"),
+        "organisations": ("people", "org"),
+        "places": ("places", "place"),
+    }
 
     def layer_label(self, layer: str) -> str:
         """A note layer's label (its id, if the layer is not in data/layers.yaml)."""
@@ -150,7 +157,9 @@ class Book:
 
     def paragraph_annotations(self, paragraph: str) -> list[schemas.Annotation]:
         text = self.article.paragraphs[paragraph].text
-        return sorted((a for a in self.annotations.values() if a.paragraph == paragraph), key=lambda a: text.index(a.quote))
+        return sorted(
+            (a for a in self.annotations.values() if a.paragraph == paragraph), key=lambda a: text.index(a.quote)
+        )
 
     def chapter_paragraphs(self, chapter: str) -> list[str]:
         return [line.id for line in self.article.chapter_lines(chapter) if line.role == "paragraph" and line.id]
@@ -166,7 +175,11 @@ class Book:
 
     def claim_evidence(self, claim: str, bears: str) -> list[tuple[schemas.Evidence, schemas.Event]]:
         """The links of one claim that bear ``for`` or ``against`` it, with their events, by date."""
-        links = [(e, self.events[e.event]) for e in self.evidence if e.claim == claim and e.bears == bears and e.event in self.events]
+        links = [
+            (e, self.events[e.event])
+            for e in self.evidence
+            if e.claim == claim and e.bears == bears and e.event in self.events
+        ]
         return sorted(links, key=lambda pair: pair[1].date)
 
     def questions(self) -> list[QuestionRecord]:
@@ -193,7 +206,9 @@ def _article(paths: BookPaths, problems: Problems) -> Article | None:
     """The seed and its manifest (cached on the bytes of everything in seeds/)."""
     files = sorted(p for p in paths.seeds.glob("*") if p.is_file()) if paths.seeds.is_dir() else []
     stamp = "|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
-    result = sources.cached(paths.seeds / "manifest.yaml", paths.root, f"article{stamp}", lambda p: [Article.load(paths.seeds, p)])
+    result = sources.cached(
+        paths.seeds / "manifest.yaml", paths.root, f"article{stamp}", lambda p: [Article.load(paths.seeds, p)]
+    )
     problems.extend(result.problems)
     return result.records[0] if result.records else None
 
@@ -202,7 +217,9 @@ def _read(paths: BookPaths, article: Article, problems: Problems) -> Book:
     """Every file's records and own problems; the names of the collections that failed."""
     failed: set[str] = set()
     own = article.info.cite
-    refs = sources.cached(paths.references, paths.root, f"references:{own}", lambda p: [bib.load(paths.references, p, own)])
+    refs = sources.cached(
+        paths.references, paths.root, f"references:{own}", lambda p: [bib.load(paths.references, p, own)]
+    )
     references = refs.records[0] if refs.records else {}
     problems.extend(refs.problems)
     if refs.problems:
@@ -220,7 +237,11 @@ def _read(paths: BookPaths, article: Article, problems: Problems) -> Book:
     evidence = loaded.pop("evidence", [])
     by_id = {name: {r.id: r for r in records} for name, records in loaded.items() if name != "models"}
     return Book(
-        paths, article, references, chapters, toc,
+        paths,
+        article,
+        references,
+        chapters,
+        toc,
         quizzes={chapter: list(q.questions) for chapter, q in quiz_files.items()},
         quiz_files=quiz_files,
         models={m.model: m for m in loaded["models"]},
@@ -230,7 +251,9 @@ def _read(paths: BookPaths, article: Article, problems: Problems) -> Book:
     )
 
 
-def _read_pages(paths: BookPaths, article: Article, problems: Problems, failed: set[str]) -> tuple[dict[str, Chapter], Toc]:
+def _read_pages(
+    paths: BookPaths, article: Article, problems: Problems, failed: set[str]
+) -> tuple[dict[str, Chapter], Toc]:
     chapters: dict[str, Chapter] = {}
     titles = {info.id: info.title for info in article.chapters}
     for path in sorted(paths.chapters.glob("*.md")):

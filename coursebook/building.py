@@ -44,7 +44,9 @@ def preflight(root: Path) -> None:
         probe.write_text("")
         probe.unlink()
     except OSError as exc:
-        raise BuildError(f"cannot write in {build} ({exc.strerror or exc}): make it writable, or delete it, and build again.") from None
+        raise BuildError(
+            f"cannot write in {build} ({exc.strerror or exc}): make it writable, or delete it, and build again."
+        ) from None
 
 
 def recover(target: Path) -> None:
@@ -169,7 +171,9 @@ def build(root: Path, edition: str = "student") -> int:
     preflight(root)
     target = published(root, edition)
     if not _sources_ok(root):
-        sys.stderr.write(f"\nThe book was not built; the last good site in {target.relative_to(root)} was left as it was.\n")
+        sys.stderr.write(
+            f"\nThe book was not built; the last good site in {target.relative_to(root)} was left as it was.\n"
+        )
         return 1
     recover(target)
     staging = root / "_build" / ".staging" / edition

@@ -76,7 +76,9 @@ def _root(given: Path | None) -> Path:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="coursebook", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="coursebook", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--root", type=Path, help="the book's folder (default: found from the current folder)")
     sub = parser.add_subparsers(dest="command", required=True)
     check_parser = sub.add_parser("check", help="validate seeds/, data/, chapters/ and _toc.yml")
@@ -91,15 +93,25 @@ def _parser() -> argparse.ArgumentParser:
     schema_parser = sub.add_parser("schema", help="write a JSON Schema for each data file")
     schema_parser.add_argument("--out", type=Path, help="the folder (default: data/schemas)")
     report_parser = sub.add_parser("report", help="the class report from students' answer files")
-    report_parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="answer files (.json, .csv) or folders of them")
-    report_parser.add_argument("--out", type=Path, default=Path("report.html"), help="the HTML page to write (default: report.html)")
+    report_parser.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="answer files (.json, .csv) or folders of them"
+    )
+    report_parser.add_argument(
+        "--out", type=Path, default=Path("report.html"), help="the HTML page to write (default: report.html)"
+    )
     qti_parser = sub.add_parser("export-qti", help="one QTI 1.2 package (.zip) per chapter, for Canvas")
     qti_parser.add_argument("--out", type=Path, default=Path("_build/qti"), help="the folder (default: _build/qti)")
     new_parser = sub.add_parser("new", help="make a complete book for another article")
-    new_parser.add_argument("article", type=Path, help="plain text: the title on the first line, then blocks separated by blank lines")
+    new_parser.add_argument(
+        "article", type=Path, help="plain text: the title on the first line, then blocks separated by blank lines"
+    )
     new_parser.add_argument("dest", type=Path, help="the new book's folder (must not exist, or be empty)")
-    for name, what in (("title", "the article's title"), ("author", "its author"), ("published", "its date, YYYY-MM-DD"),
-                       ("publisher", "where it was published")):
+    for name, what in (
+        ("title", "the article's title"),
+        ("author", "its author"),
+        ("published", "its date, YYYY-MM-DD"),
+        ("publisher", "where it was published"),
+    ):
         new_parser.add_argument(f"--{name}", required=True, help=what)
     new_parser.add_argument("--url", help="where it was published online")
     return parser
@@ -151,11 +163,15 @@ def new(args) -> int:
     lines = scaffold.wrapped(args.article.read_text(encoding="utf-8"))
     if lines:
         where = ", ".join(map(str, lines[:8])) + ("…" if len(lines) > 8 else "")
-        print(f"Note: {len(lines)} block(s) run over several lines (from line {where}); each of their lines became "
-              "a paragraph of its own. If they are wrapped paragraphs, join each onto one line and run `new` again.")
-    print(f"Made a book in {args.dest}: {len(files)} files, {len(book.article.paragraphs)} paragraphs in "
-          f"{len(book.article.chapters)} chapter(s). Review the roles marked “inferred” in seeds/manifest.yaml, "
-          f"then build it with `python -m coursebook build {args.dest}` (or `make -C {args.dest}`).")
+        print(
+            f"Note: {len(lines)} block(s) run over several lines (from line {where}); each of their lines became "
+            "a paragraph of its own. If they are wrapped paragraphs, join each onto one line and run `new` again."
+        )
+    print(
+        f"Made a book in {args.dest}: {len(files)} files, {len(book.article.paragraphs)} paragraphs in "
+        f"{len(book.article.chapters)} chapter(s). Review the roles marked “inferred” in seeds/manifest.yaml, "
+        f"then build it with `python -m coursebook build {args.dest}` (or `make -C {args.dest}`)."
+    )
     return 0
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -54,13 +54,13 @@ PART_FIELDS = (
 
 
 class DiscussionPrompt(Record):
-    prompt: Optional[int] = Field(default=None, ge=1)  # the n-th "Think it through" prompt
-    ask: Optional[Text] = None  # or a question of the plan's own
+    prompt: int | None = Field(default=None, ge=1)  # the n-th "Think it through" prompt
+    ask: Text | None = None  # or a question of the plan's own
     misreading: Text
     response: Text
 
     @model_validator(mode="after")
-    def _one_source(self) -> "DiscussionPrompt":
+    def _one_source(self) -> DiscussionPrompt:
         if (self.prompt is None) == (self.ask is None):
             raise ValueError(
                 "give either “prompt” (the number of a “Think it through” prompt in the chapter) "
@@ -73,9 +73,9 @@ class Step(Record):
     part: Part
     minutes: int = Field(ge=1, le=240)
     title: Text
-    say: Optional[Text] = None  # what the instructor says, word for word
-    do: Optional[Text] = None  # what the instructor and the students do (a discussion may leave it out)
-    question: Optional[Text] = None
+    say: Text | None = None  # what the instructor says, word for word
+    do: Text | None = None  # what the instructor and the students do (a discussion may leave it out)
+    question: Text | None = None
     uses: list[Id] = []
     presets: list[Id] = []
     events: list[Id] = []
@@ -85,7 +85,7 @@ class Step(Record):
     questions: list[Id] = []
 
     @model_validator(mode="after")
-    def _fields_fit_the_part(self) -> "Step":
+    def _fields_fit_the_part(self) -> Step:
         for name, part, required, what in PART_FIELDS:
             value = getattr(self, name)
             if part == self.part and required and not value:
@@ -102,11 +102,11 @@ class Lesson(Record):
     practises: Text
     objectives: list[Id] = Field(min_length=1)
     before_class: Text
-    after_class: Optional[Text] = None
+    after_class: Text | None = None
     steps: list[Step] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _has_every_part(self) -> "Lesson":
+    def _has_every_part(self) -> Lesson:
         parts = {step.part for step in self.steps}
         missing = [p for p in REQUIRED_PARTS if p not in parts]
         if missing:
@@ -125,10 +125,10 @@ class LessonsFile(Record):
     outline: list[Week] = Field(min_length=1)
     lessons: list[Lesson] = Field(min_length=1)
 
-    def lesson(self, chapter: str) -> Optional[Lesson]:
+    def lesson(self, chapter: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.chapter == chapter), None)
 
-    def session_number(self, chapter: str) -> Optional[int]:
+    def session_number(self, chapter: str) -> int | None:
         sessions = [c for week in self.outline for c in week.sessions]
         return sessions.index(chapter) + 1 if chapter in sessions else None
 
@@ -147,7 +147,7 @@ def think_prompts(chapter_source: str) -> list[str]:
     if start is None:
         return []
     prompts: list[str] = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if line.startswith(("- ", "* ")):
             prompts.append(line[2:].strip())
         elif prompts and line.startswith("  ") and line.strip():
@@ -162,7 +162,7 @@ def think_prompts(chapter_source: str) -> list[str]:
 # --- loading and cross-checks -------------------------------------------------------------
 
 
-def load(book, problems: Problems) -> Optional[LessonsFile]:
+def load(book, problems: Problems) -> LessonsFile | None:
     """Read and check ``data/lessons.yaml``; None when it is absent or invalid."""
     path = book.paths.data / FILE
     if not path.exists():
@@ -216,7 +216,10 @@ class _Checker:
                 all_known = False
                 continue
             if lesson.chapter in seen:
-                self.add(item.line_of("chapter"), f"chapter “{lesson.chapter}” already has a lesson plan (at line {seen[lesson.chapter]})")
+                self.add(
+                    item.line_of("chapter"),
+                    f"chapter “{lesson.chapter}” already has a lesson plan (at line {seen[lesson.chapter]})",
+                )
             seen.setdefault(lesson.chapter, item.line_of("chapter"))
             self.objectives(lesson, item)
             self.timing(lesson, item, lessons.session_minutes)
@@ -232,7 +235,10 @@ class _Checker:
     def chapter(self, lesson: Lesson, line: int) -> bool:
         chapters = self.book.chapters
         if lesson.chapter not in chapters:
-            self.add(line, f"there is no chapter “{lesson.chapter}” (no file chapters/{lesson.chapter}.md){_close(lesson.chapter, chapters)}")
+            self.add(
+                line,
+                f"there is no chapter “{lesson.chapter}” (no file chapters/{lesson.chapter}.md){_close(lesson.chapter, chapters)}",
+            )
             return False
         return True
 
@@ -243,9 +249,15 @@ class _Checker:
         for n, ident in enumerate(lesson.objectives):
             objective = self.book.objectives.get(ident)
             if objective is None:
-                self.add(raw.line_of(n), f"the objective “{ident}” is not in data/objectives.yaml{_close(ident, self.book.objectives)}")
+                self.add(
+                    raw.line_of(n),
+                    f"the objective “{ident}” is not in data/objectives.yaml{_close(ident, self.book.objectives)}",
+                )
             elif objective.chapter != lesson.chapter:
-                self.add(raw.line_of(n), f"the objective “{ident}” belongs to chapter “{objective.chapter}”, not “{lesson.chapter}”")
+                self.add(
+                    raw.line_of(n),
+                    f"the objective “{ident}” belongs to chapter “{objective.chapter}”, not “{lesson.chapter}”",
+                )
 
     def timing(self, lesson: Lesson, item, session: int) -> None:
         total = sum(step.minutes for step in lesson.steps)
@@ -268,11 +280,17 @@ class _Checker:
             if qid in bank:
                 objective = bank[qid].objective
                 if objective not in lesson.objectives:
-                    self.add(line, f"the question “{qid}” checks the objective “{objective}”, which this plan does not list "
-                                   "in its “objectives”; an exit ticket checks what the session worked on")
+                    self.add(
+                        line,
+                        f"the question “{qid}” checks the objective “{objective}”, which this plan does not list "
+                        "in its “objectives”; an exit ticket checks what the session worked on",
+                    )
             elif qid in owner:
-                self.add(line, f"the question “{qid}” is in the bank of chapter “{owner[qid]}”; an exit ticket draws on "
-                               f"data/quizzes/{lesson.chapter}.yaml")
+                self.add(
+                    line,
+                    f"the question “{qid}” is in the bank of chapter “{owner[qid]}”; an exit ticket draws on "
+                    f"data/quizzes/{lesson.chapter}.yaml",
+                )
             else:
                 self.add(line, f"there is no question “{qid}” in data/quizzes/{lesson.chapter}.yaml{_close(qid, bank)}")
 
@@ -285,9 +303,14 @@ class _Checker:
             if item.prompt is None or item.prompt <= len(prompts):
                 continue
             line = raw[n].line_of("prompt") if isinstance(raw[n], yamlio.LineDict) else raw.line_of(n)
-            have = f"has {len(prompts)} “Think it through” prompt(s)" if prompts else "has no “Think it through” prompts"
-            self.add(line, f"data/prompts.yaml {have} for chapter “{lesson.chapter}”, so there is no prompt {item.prompt}; "
-                           "number the prompts from 1 in the order of that file, or use “ask” for a question of your own")
+            have = (
+                f"has {len(prompts)} “Think it through” prompt(s)" if prompts else "has no “Think it through” prompts"
+            )
+            self.add(
+                line,
+                f"data/prompts.yaml {have} for chapter “{lesson.chapter}”, so there is no prompt {item.prompt}; "
+                "number the prompts from 1 in the order of that file, or use “ask” for a question of your own",
+            )
 
     def activity(self, lesson: Lesson, step: Step, raw_step) -> None:
         if step.part != "activity":
@@ -298,21 +321,38 @@ class _Checker:
         models_ok = not self.failed("model")  # a broken model file is reported on its own
         for n, tool in enumerate(step.uses):
             if tool not in valid and models_ok:
-                self.add(raw_step["uses"].line_of(n), f"“{tool}” is not something an activity can use; use one of: "
-                                                      f"{', '.join(valid)}{_close(tool, valid)}")
+                self.add(
+                    raw_step["uses"].line_of(n),
+                    f"“{tool}” is not something an activity can use; use one of: "
+                    f"{', '.join(valid)}{_close(tool, valid)}",
+                )
         presets = {p.id for m in models for p in book.models[m].presets}
         if models_ok:
-            self.ids(step.presets, raw_step, "presets", presets, "a preset of the model this activity uses" if models else None,
-                     "“presets” need a model in “uses”")
-        for field, tool, name, kind in (("events", "timeline", "events.yaml", "an event"),
-                                        ("claims", "claims", "claims.yaml", "a claim"),
-                                        ("places", "places", "places.yaml", "a place")):
+            self.ids(
+                step.presets,
+                raw_step,
+                "presets",
+                presets,
+                "a preset of the model this activity uses" if models else None,
+                "“presets” need a model in “uses”",
+            )
+        for field, tool, name, kind in (
+            ("events", "timeline", "events.yaml", "an event"),
+            ("claims", "claims", "claims.yaml", "a claim"),
+            ("places", "places", "places.yaml", "a place"),
+        ):
             if self.failed(name):
                 continue
-            self.ids(getattr(step, field), raw_step, field, getattr(book, field), f"{kind} in data/{name}" if tool in step.uses else None,
-                     f"“{field}” need “{tool}” in “uses”")
+            self.ids(
+                getattr(step, field),
+                raw_step,
+                field,
+                getattr(book, field),
+                f"{kind} in data/{name}" if tool in step.uses else None,
+                f"“{field}” need “{tool}” in “uses”",
+            )
 
-    def ids(self, idents, raw_step, field: str, valid, what: Optional[str], without: str) -> None:
+    def ids(self, idents, raw_step, field: str, valid, what: str | None, without: str) -> None:
         if not idents:
             return
         raw = raw_step[field]
@@ -331,9 +371,15 @@ class _Checker:
             for n, chapter in enumerate(week.sessions):
                 line = raw.line_of(n)
                 if chapter in scheduled:
-                    self.add(line, f"“{chapter}” is already in the outline (at line {scheduled[chapter]}); each plan is taught once")
+                    self.add(
+                        line,
+                        f"“{chapter}” is already in the outline (at line {scheduled[chapter]}); each plan is taught once",
+                    )
                 elif chapter not in planned and all_known:
-                    self.add(line, f"the outline names “{chapter}”, which has no lesson plan in this file{_close(chapter, planned)}")
+                    self.add(
+                        line,
+                        f"the outline names “{chapter}”, which has no lesson plan in this file{_close(chapter, planned)}",
+                    )
                 scheduled.setdefault(chapter, line)
         for chapter, line in planned.items():
             if chapter not in scheduled:

@@ -98,7 +98,8 @@ def _widget_calls(source: str, start: int) -> list[Call]:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in WIDGETS:
             args = tuple(a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str))
             keywords = tuple(
-                (k.arg, k.value.value) for k in node.keywords
+                (k.arg, k.value.value)
+                for k in node.keywords
                 if k.arg and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)
             )
             calls.append(Call("widget", node.func.id, args, start + node.lineno, keywords))

@@ -49,7 +49,13 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("periods", "periods.yaml", schemas.Period, what="timeline periods", optional=True),
     Collection("eras", "eras.yaml", schemas.Period, what="timeline eras", optional=True),
     Collection("maps", "maps.yaml", schemas.MapSpec, what="maps", optional=True),
-    Collection("evidence", "evidence.yaml", schemas.Evidence, what="links from claims to the events that bear on them", ids=False),
+    Collection(
+        "evidence",
+        "evidence.yaml",
+        schemas.Evidence,
+        what="links from claims to the events that bear on them",
+        ids=False,
+    ),
     Collection("quizzes", "quizzes", schemas.QuizFile, key="chapter"),
     Collection("prompts", "prompts.yaml", schemas.Prompt, what="“Think it through” prompts"),
     Collection("models", "model", schemas.ModelFile, key="model", optional=True),
@@ -108,12 +114,18 @@ def load_list(path: Path, root: Path, collection: Collection) -> Loaded:
         if problems.items:
             pass
         elif raw is None:
-            problems.add(path, 1, f"the file is empty; it must list the book’s {collection.what}, each entry starting with “- ” (write “[]” for none)")
+            problems.add(
+                path,
+                1,
+                f"the file is empty; it must list the book’s {collection.what}, each entry starting with “- ” (write “[]” for none)",
+            )
         elif not isinstance(raw, list):
             problems.add(path, getattr(raw, "line", 1), "this file must be a list of entries, each starting with “- ”")
         else:
             for index, item in enumerate(raw):
-                record = schemas.validate(collection.model, item, path=path, problems=problems, root=raw, loc_prefix=(index,))
+                record = schemas.validate(
+                    collection.model, item, path=path, problems=problems, root=raw, loc_prefix=(index,)
+                )
                 if record is not None:
                     records.append(record)
             if collection.ids:
@@ -133,13 +145,19 @@ def load_named(path: Path, root: Path, collection: Collection) -> Loaded:
             return Loaded([], problems.items)
         if not isinstance(raw, dict):
             what = "empty" if raw is None else "not an entry with fields"
-            problems.add(path, getattr(raw, "line", 1), f"the file is {what}; it must start with “{collection.key}: {path.stem}”")
+            problems.add(
+                path, getattr(raw, "line", 1), f"the file is {what}; it must start with “{collection.key}: {path.stem}”"
+            )
             return Loaded([], problems.items)
         record = schemas.validate(collection.model, raw, path=path, problems=problems)
         if record is None:
             return Loaded([], problems.items)
         if getattr(record, collection.key) != path.stem:
-            problems.add(path, raw.line_of(collection.key), f"this file is named {path.name}, so “{collection.key}” must be “{path.stem}”")
+            problems.add(
+                path,
+                raw.line_of(collection.key),
+                f"this file is named {path.name}, so “{collection.key}” must be “{path.stem}”",
+            )
         return Loaded([record], problems.items)
 
     return _cached(path, root, collection.name, load)
@@ -153,7 +171,11 @@ def unique_ids(records: list, problems: Problems, seen: dict | None = None) -> N
         line = where.line_of("id")
         if ident in seen:
             first = seen[ident]
-            at = f"line {first.line_of('id')}" if first.path == where.path else f"{problems.rel(first.path)}:{first.line_of('id')}"
+            at = (
+                f"line {first.line_of('id')}"
+                if first.path == where.path
+                else f"{problems.rel(first.path)}:{first.line_of('id')}"
+            )
             problems.add(where.path, line, f"the id “{ident}” is used twice (also at {at}); ids must be unique")
         else:
             seen[ident] = where
@@ -179,7 +201,11 @@ def load_collection(data: Path, root: Path, collection: Collection) -> Loaded:
 def _missing(target: Path, root: Path, collection: Collection) -> Problem:
     problems = Problems(root)
     rel = problems.rel(target)
-    problems.add(target, 1, f"the file {rel} is missing; the book needs it (write “[]” in it if the book has no {collection.what})")
+    problems.add(
+        target,
+        1,
+        f"the file {rel} is missing; the book needs it (write “[]” in it if the book has no {collection.what})",
+    )
     return problems.items[0]
 
 
@@ -208,7 +234,9 @@ def _stray_in_folder(folder: Path, problems: Problems) -> None:
         if path.name.startswith(".") or path.suffix == ".yaml":
             continue
         if path.suffix.lower() in (".yml", ".yaml"):
-            problems.add(path, 1, f"files here end in “.yaml”: rename it to {path.stem}.yaml, or the book does not read it")
+            problems.add(
+                path, 1, f"files here end in “.yaml”: rename it to {path.stem}.yaml, or the book does not read it"
+            )
         else:
             problems.add(path, 1, f"the book reads only “.yaml” files in {folder.name}/; this file would be ignored")
 

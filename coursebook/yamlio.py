@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -136,7 +137,10 @@ def _check_tree(root: yaml.Node | None) -> None:
     while stack:
         node, depth = stack.pop()
         if id(node) in seen:
-            raise Refused(node.start_mark.line + 1, "anchors and aliases (“&name”, “*name”) are not used in these files; write the value out")
+            raise Refused(
+                node.start_mark.line + 1,
+                "anchors and aliases (“&name”, “*name”) are not used in these files; write the value out",
+            )
         seen.add(id(node))
         if depth > MAX_DEPTH:
             raise Refused(
@@ -180,7 +184,7 @@ def _unclosed_quote(text: str, upto: int) -> int | None:
         match = _OPEN_QUOTE.match(line)
         if not match:
             continue
-        quote, rest = match.group(1), line[match.end():]
+        quote, rest = match.group(1), line[match.end() :]
         body = rest.replace("''", "") if quote == "'" else re.sub(r"\\.", "", rest)
         if quote not in body:
             return number
@@ -199,7 +203,11 @@ def _syntax_problem(text: str, path: Path, problems: Problems) -> None:
         line = mark.line + 1 if mark is not None else 1
         opened = _unclosed_quote(text, line)
         if opened is not None and opened < line:
-            problems.add(path, opened, f"this is not valid YAML (the quote opened on this line is not closed; YAML only noticed at line {line})")
+            problems.add(
+                path,
+                opened,
+                f"this is not valid YAML (the quote opened on this line is not closed; YAML only noticed at line {line})",
+            )
             return
         problems.add(path, line, _plain_yaml_message(exc))
         return
@@ -219,9 +227,10 @@ def read_text(path: Path, problems: Problems) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        byte = data[exc.start:exc.start + 1].hex().upper()
+        byte = data[exc.start : exc.start + 1].hex().upper()
         problems.add(
-            path, line,
+            path,
+            line,
             f"the file is not UTF-8 text: byte 0x{byte} on this line is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8",
         )
         return None
@@ -230,7 +239,11 @@ def read_text(path: Path, problems: Problems) -> str | None:
 def parse(text: str, path: Path, problems: Problems) -> Any:
     """Parse YAML text; on any problem record it and return None."""
     if "\x00" in text:
-        problems.add(path, text.count("\n", 0, text.index("\x00")) + 1, "the file contains a NUL character; it is not a text file")
+        problems.add(
+            path,
+            text.count("\n", 0, text.index("\x00")) + 1,
+            "the file contains a NUL character; it is not a text file",
+        )
         return None
     try:
         loader = _LineLoader(text)

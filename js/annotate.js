@@ -32,9 +32,11 @@ function isLayerChoice(value) {
 // book.css styles the default layers; the rules that hide a switched-off layer are written
 // here, for whatever layers the book has (ids are [a-z0-9-], safe in a selector).
 function hideRules() {
-  const css = LAYERS.map((id) =>
-    `html.cb-hide-${id} mark.cb-layer-${id} { background: none; text-decoration: none; }\n` +
-    `html.cb-hide-${id} [data-cb-layer="${id}"], html.cb-hide-${id} .cb-note.cb-layer-${id} { display: none; }`).join("\n");
+  const css = LAYERS.map(
+    (id) =>
+      `html.cb-hide-${id} mark.cb-layer-${id} { background: none; text-decoration: none; }\n` +
+      `html.cb-hide-${id} [data-cb-layer="${id}"], html.cb-hide-${id} .cb-note.cb-layer-${id} { display: none; }`,
+  ).join("\n");
   document.head.append(h("style", { text: css }));
 }
 
@@ -166,13 +168,13 @@ function wireNotes() {
   // A note opened by focus stays open while focus is on a note's number, in its margin
   // note or in the sheet; it closes when focus goes anywhere else.
   document.addEventListener("focusin", (event) => {
-    if (!current || current.how !== "focus") return;
+    if (current?.how !== "focus") return;
     const now = event.target;
     if (now.classList?.contains("cb-anno-ref") || now.closest?.(".cb-side, .cb-sheet")) return;
     closeNote();
   });
   document.addEventListener("click", (event) => {
-    if (!current || current.how !== "pointer") return;
+    if (current?.how !== "pointer") return;
     if (event.target.closest("mark.cb-anno, a.cb-anno-ref, .cb-sheet, .cb-side")) return;
     closeNote();
   });
@@ -184,7 +186,7 @@ function fromHash() {
   const id = decodeURIComponent(window.location.hash.slice(1));
   if (!id.startsWith("note-")) return;
   const ref = document.querySelector(`a.cb-anno-ref[data-cb-note="${CSS.escape(id)}"]`);
-  if (!ref || !ref.offsetParent) return;
+  if (!ref?.offsetParent) return;
   ref.scrollIntoView({ block: "center" });
   openNote(ref, "pointer");
 }

@@ -6,9 +6,10 @@
 //                      module in window.cbWidgets: what the static book's page host loads,
 //                      because browsers refuse ES modules in a book opened from disk (file://).
 // The page scripts (host.js, annotate.js) are classic scripts only.
-import { build } from "esbuild";
-import { readdirSync, mkdirSync, existsSync } from "node:fs";
+
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { build } from "esbuild";
 
 const srcDir = "js/widgets";
 const outDir = "coursebook/static/coursebook/widgets";
@@ -32,11 +33,15 @@ await Promise.all(
       ...classic,
       entryPoints: { [`${name}.classic`]: entry },
       globalName: "cbWidgetModule",
-      footer: { js: `(window.cbWidgets=window.cbWidgets||{})[${JSON.stringify(name)}]=cbWidgetModule.default||cbWidgetModule;` },
+      footer: {
+        js: `(window.cbWidgets=window.cbWidgets||{})[${JSON.stringify(name)}]=cbWidgetModule.default||cbWidgetModule;`,
+      },
     }),
   ),
 );
 await build({ ...classic, entryPoints: { host: "js/host.js", annotate: "js/annotate.js" } });
 await build({ ...common, entryPoints: entries(".css") });
 const count = Object.keys(widgets).length;
-console.log(`bundled ${count} widget(s) as ES modules and classic scripts, the page host and the notes script into ${outDir}`);
+console.log(
+  `bundled ${count} widget(s) as ES modules and classic scripts, the page host and the notes script into ${outDir}`,
+);

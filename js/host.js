@@ -30,9 +30,7 @@ function loadScript(kind) {
     const script = document.createElement("script");
     script.src = new URL(`${kind}.classic.js`, here).href;
     script.onload = () =>
-      window.cbWidgets && window.cbWidgets[kind]
-        ? resolve(window.cbWidgets[kind])
-        : reject(new Error(`${kind} did not register`));
+      window.cbWidgets?.[kind] ? resolve(window.cbWidgets[kind]) : reject(new Error(`${kind} did not register`));
     script.onerror = () => reject(new Error(`could not load ${script.src}`));
     document.head.append(script);
   });

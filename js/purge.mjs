@@ -3,9 +3,10 @@
 // scripts whose words decide which rules are used; classes to keep whatever happens.
 // Writes one stylesheet with only the rules those pages can use (PurgeCSS), its url()s
 // rewritten to work from where it is written.
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { PurgeCSS } from "purgecss";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname, relative, resolve, join } from "node:path";
 
 const request = JSON.parse(readFileSync(0, "utf8"));
 const outDir = dirname(request.out);
@@ -19,7 +20,9 @@ function rebase(css, base) {
   });
 }
 
-const raw = request.css.map((c) => `/* ${relative(outDir, c.file)} */\n` + rebase(readFileSync(c.file, "utf8"), c.base)).join("\n");
+const raw = request.css
+  .map((c) => `/* ${relative(outDir, c.file)} */\n${rebase(readFileSync(c.file, "utf8"), c.base)}`)
+  .join("\n");
 const [result] = await new PurgeCSS().purge({
   content: request.content,
   skippedContentGlobs: request.exclude,

@@ -55,9 +55,11 @@ def open_offline(context, base_url: str):
     page.on("pageerror", lambda exc: log.page_errors.append(str(exc)))
     page.on(
         "requestfinished",
-        lambda req: log.failed.append(req.url)
-        if urlparse(req.url).netloc == allowed and (resp := req.response()) is not None and resp.status >= 400
-        else None,
+        lambda req: (
+            log.failed.append(req.url)
+            if urlparse(req.url).netloc == allowed and (resp := req.response()) is not None and resp.status >= 400
+            else None
+        ),
     )
     return page, log
 

@@ -70,7 +70,7 @@ class SubPathHandler(_QuietHandler):
     def translate_path(self, path):
         if not path.startswith(self.prefix + "/"):
             return str(Path(self.directory) / "__not_under_prefix__")
-        return super().translate_path(path[len(self.prefix):])
+        return super().translate_path(path[len(self.prefix) :])
 
 
 def serve(site: Path):
@@ -162,7 +162,9 @@ def execute_with(path: Path, code: str):
 
     notebook = jupytext.read(path)
     notebook.cells.append(nbformat.v4.new_code_cell(code))
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     printed = "".join(o.get("text", "") for o in notebook.cells[-1].outputs).split()
     return notebook, printed
 
@@ -197,7 +199,9 @@ def build_book(source: Path, out: Path, edition: str, timeout: int = 300, builde
 
     from coursebook.building import command
 
-    result = subprocess.run(command(source, out, edition, builder), cwd=source, capture_output=True, text=True, timeout=timeout)
+    result = subprocess.run(
+        command(source, out, edition, builder), cwd=source, capture_output=True, text=True, timeout=timeout
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return out / "_build" / builder
 

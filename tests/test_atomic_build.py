@@ -14,22 +14,28 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import MINI, edit
 
 COMMAND = [sys.executable, "-m", "coursebook"]
 
 
 def snapshot(site: Path) -> dict[str, str]:
-    return {str(p.relative_to(site)): hashlib.sha1(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(site)): hashlib.sha1(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def build(root: Path, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([*COMMAND, "--root", str(root), "build"], capture_output=True, text=True, timeout=300, **kwargs)
+    return subprocess.run(
+        [*COMMAND, "--root", str(root), "build"], capture_output=True, text=True, timeout=300, **kwargs
+    )
 
 
 # The module-scoped fixtures below are costly: keep this file's tests in one xdist worker.
 pytestmark = pytest.mark.xdist_group("atomic-build")
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
@@ -48,8 +54,13 @@ def test_an_interrupted_build_leaves_the_last_good_site_whole(built):
     env = dict(os.environ)
     for delay, sig in ((0.5, signal.SIGTERM), (3.0, signal.SIGINT), (7.0, signal.SIGTERM)):
         # Like `timeout` and Ctrl-C: the signal goes to the whole process group.
-        process = subprocess.Popen([*COMMAND, "--root", str(built), "build"], env=env, start_new_session=True,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [*COMMAND, "--root", str(built), "build"],
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         try:
             os.killpg(process.pid, sig)
@@ -89,12 +100,14 @@ def test_a_build_folder_that_is_a_file(tmp_path):
     (root / "_build").write_text("not a folder")
     result = build(root)
     assert result.returncode == 2
-    assert result.stderr.strip() == f"coursebook build: {root / '_build'} is a file, not a folder: move or delete it, and build again."
+    assert (
+        result.stderr.strip()
+        == f"coursebook build: {root / '_build'} is a file, not a folder: move or delete it, and build again."
+    )
 
 
 def test_outside_a_book(tmp_path):
-    result = subprocess.run([*COMMAND, "check"], cwd=tmp_path, capture_output=True, text=True,
-                            env=dict(os.environ))
+    result = subprocess.run([*COMMAND, "check"], cwd=tmp_path, capture_output=True, text=True, env=dict(os.environ))
     assert result.returncode == 2
     assert result.stderr.startswith("coursebook check: no book found: no folder at or above")
     assert "Traceback" not in result.stderr
@@ -107,7 +120,9 @@ def test_serve_on_a_busy_port(tmp_path):
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = subprocess.run([*COMMAND, "--root", str(MINI), "serve", "--port", str(port)], capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [*COMMAND, "--root", str(MINI), "serve", "--port", str(port)], capture_output=True, text=True, timeout=60
+        )
     assert result.returncode == 2
     assert result.stderr.strip() == (
         f"coursebook serve: port {port} is already in use (another preview is running?): stop it, or pick another port with --port."

@@ -8,7 +8,6 @@ The site is served under a sub-path, as it would be on ordinary hosting.
 from __future__ import annotations
 
 import pytest
-
 from browserkit import new_context, open_offline, run_axe
 
 pytestmark = pytest.mark.browser
@@ -47,7 +46,9 @@ def test_every_page_is_accessible_in_dark_mode(site, server, browser):
         page, log = open_offline(context, server)
         page.goto(f"{server}/{rel}", wait_until="networkidle")
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
-        problems = log.problems() + [f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}" for v in run_axe(page)]
+        problems = log.problems() + [
+            f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}" for v in run_axe(page)
+        ]
         if problems:
             failures[rel] = problems
         page.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,10 @@ BIN = Path(sys.executable).parent
 def build(root: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"],
-        cwd=root, capture_output=True, text=True, timeout=300,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -43,11 +45,15 @@ def test_check_command_prints_the_same_problem(book_copy):
         [sys.executable, "-m", "coursebook", "--root", str(book_copy), "check"], capture_output=True, text=True
     )
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0].startswith(f"data/objectives.yaml:{line}: “Explain The Hope” is not a valid id")
+    assert result.stdout.splitlines()[0].startswith(
+        f"data/objectives.yaml:{line}: “Explain The Hope” is not a valid id"
+    )
     assert "Traceback" not in result.stderr
 
 
 def test_check_command_passes_on_the_real_book(root):
-    result = subprocess.run([sys.executable, "-m", "coursebook", "--root", str(root), "check"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "coursebook", "--root", str(root), "check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("All good: 17 paragraphs")

@@ -20,7 +20,9 @@ def test_a_directive_without_its_argument(scratch_book):
     line = line_of(page, "```{objectives} hope-of-a-deal")
     edit(page, "```{objectives} hope-of-a-deal", "```{objectives}")
     found = problems(scratch_book)
-    assert len(found) == 1 and found[0].startswith(f"chapters/hope-of-a-deal.md:{line}: the {{objectives}} directive needs a chapter with objectives")
+    assert len(found) == 1 and found[0].startswith(
+        f"chapters/hope-of-a-deal.md:{line}: the {{objectives}} directive needs a chapter with objectives"
+    )
 
 
 def test_a_quiz_call_naming_an_unknown_bank(scratch_book):
@@ -46,7 +48,9 @@ def test_entries_naming_an_unknown_collection(scratch_book):
     line = line_of(page, "```{entries} people")
     edit(page, "```{entries} people", "```{entries} persons")
     found = problems(scratch_book)
-    assert found == [f"chapters/people.md:{line}: the {{entries}} directive names “persons”, which is not a collection; use one of: glossary, people, organisations, places"]
+    assert found == [
+        f"chapters/people.md:{line}: the {{entries}} directive names “persons”, which is not a collection; use one of: glossary, people, organisations, places"
+    ]
 
 
 def test_an_unknown_reference_in_a_chapter(scratch_book):
@@ -63,14 +67,22 @@ def test_a_toc_entry_for_a_missing_page(scratch_book):
     line = line_of(toc, "file: chapters/glossary")
     edit(toc, "file: chapters/glossary", "file: chapters/glosary")
     found = problems(scratch_book)
-    assert f"_toc.yml:{line}: the page “chapters/glosary” does not exist (no file chapters/glosary.md) (did you mean “chapters/glossary”?)" in found
-    assert "chapters/glossary.md:1: this page is not in _toc.yml, so it is not part of the book; add “- file: chapters/glossary”" in found
+    assert (
+        f"_toc.yml:{line}: the page “chapters/glosary” does not exist (no file chapters/glosary.md) (did you mean “chapters/glossary”?)"
+        in found
+    )
+    assert (
+        "chapters/glossary.md:1: this page is not in _toc.yml, so it is not part of the book; add “- file: chapters/glossary”"
+        in found
+    )
     assert len(found) == 2
 
 
 def test_a_page_missing_from_the_toc(scratch_book):
     (scratch_book / "chapters" / "extra.md").write_text("# An extra page\n")
-    assert problems(scratch_book) == ["chapters/extra.md:1: this page is not in _toc.yml, so it is not part of the book; add “- file: chapters/extra”"]
+    assert problems(scratch_book) == [
+        "chapters/extra.md:1: this page is not in _toc.yml, so it is not part of the book; add “- file: chapters/extra”"
+    ]
 
 
 def test_a_toc_that_is_not_yaml(scratch_book):
@@ -84,7 +96,10 @@ def test_a_chapter_of_the_manifest_without_a_page(scratch_book):
     (scratch_book / "chapters" / "hostage-to-allies.md").unlink()
     found = problems(scratch_book)
     manifest_line = line_of(scratch_book / "seeds" / "manifest.yaml", "- id: hostage-to-allies")
-    assert f"seeds/manifest.yaml:{manifest_line}: chapter “hostage-to-allies” has no page chapters/hostage-to-allies.md" in found
+    assert (
+        f"seeds/manifest.yaml:{manifest_line}: chapter “hostage-to-allies” has no page chapters/hostage-to-allies.md"
+        in found
+    )
     assert any(p.startswith("_toc.yml:") and "chapters/hostage-to-allies" in p for p in found)
 
 
@@ -101,5 +116,10 @@ def test_lesson_directives_without_the_plans_file(scratch_book):
     (scratch_book / "data" / "lessons.yaml").unlink()
     found = problems(scratch_book)
     outline = line_of(scratch_book / "chapters" / "course-outline.md", "```{course-outline}")
-    assert f"chapters/course-outline.md:{outline}: the {{course-outline}} directive needs data/lessons.yaml, which is missing" in found
-    assert any(p.startswith("chapters/hope-of-a-deal.md:") and "needs data/lessons.yaml, which is missing" in p for p in found)
+    assert (
+        f"chapters/course-outline.md:{outline}: the {{course-outline}} directive needs data/lessons.yaml, which is missing"
+        in found
+    )
+    assert any(
+        p.startswith("chapters/hope-of-a-deal.md:") and "needs data/lessons.yaml, which is missing" in p for p in found
+    )

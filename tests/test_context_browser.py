@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from browserkit import open_offline
 
-from browserkit import new_context, open_offline, run_axe
 from coursebook.timeline import filter_events
 
 pytestmark = pytest.mark.browser
-
 
 
 def open_page(context, server, rel):
@@ -93,11 +92,15 @@ def test_the_timeline_filters_like_the_reference_rule(book, context, server):
         for kind in combo["kinds"]:
             page.locator(f"#cb-timeline-kind-{kind}").check()
         shown = page.locator(".cb-event").evaluate_all("els => els.map(e => e.dataset.event)")
-        expected = [e.id for e in filter_events(events, combo["actor"], combo["period"], combo["kinds"], book.periods.values())]
+        expected = [
+            e.id for e in filter_events(events, combo["actor"], combo["period"], combo["kinds"], book.periods.values())
+        ]
         assert shown == expected, combo
         assert expected, combo
         assert page.locator(".cb-timeline-count").inner_text() == f"Showing {len(expected)} of {len(events)} events."
-    assert set(book.periods) <= set(page.get_by_label("When").locator("option").evaluate_all("os => os.map(o => o.value)"))
+    assert set(book.periods) <= set(
+        page.get_by_label("When").locator("option").evaluate_all("os => os.map(o => o.value)")
+    )
     assert log.problems() == []
 
 

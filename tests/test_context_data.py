@@ -10,8 +10,8 @@ from __future__ import annotations
 import collections
 
 import pytest
-
 from conftest import edit, line_of
+
 from coursebook import Book, DataError
 
 
@@ -79,7 +79,11 @@ def test_events_marked_disputed_or_anonymous_say_why(book):
 
 def test_an_event_marked_anonymous_without_a_caveat(scratch_book):
     path = scratch_book / "data" / "events.yaml"
-    edit(path, "  sourcing: disputed\n  caveat: The transfer rests on US and European statements that Iran denies. Blinken spoke in London; the map point is Washington, whose claim it is.\n", "  sourcing: disputed\n")
+    edit(
+        path,
+        "  sourcing: disputed\n  caveat: The transfer rests on US and European statements that Iran denies. Blinken spoke in London; the map point is Washington, whose claim it is.\n",
+        "  sourcing: disputed\n",
+    )
     lines = path.read_text(encoding="utf-8").split("\n")
     start = lines.index("- id: iran-missiles-to-russia-2024")
     line = next(n for n in range(start, len(lines)) if "sourcing: disputed" in lines[n]) + 1
@@ -129,7 +133,9 @@ def test_claims_cover_the_article(book):
 
 def test_every_glossary_term_is_used(book):
     text = "\n".join(line.text for line in book.article.lines)
-    referenced = {t for a in book.annotations.values() for t in a.terms} | {s for g in book.glossary.values() for s in g.see}
+    referenced = {t for a in book.annotations.values() for t in a.terms} | {
+        s for g in book.glossary.values() for s in g.see
+    }
     for entry in book.glossary.values():
         assert any(m in text for m in entry.matches) or entry.id in referenced, entry.id
 
@@ -144,7 +150,7 @@ def test_a_quote_that_matches_nothing(book_copy):
     text = path.read_text()
     needle = first.quote
     index = text.index(needle, text.index(f"id: {first.id}"))
-    path.write_text(text[:index] + needle + " (changed)" + text[index + len(needle):])
+    path.write_text(text[:index] + needle + " (changed)" + text[index + len(needle) :])
     found = problems(book_copy)
     assert len(found) == 1
     assert found[0].startswith("data/annotations.yaml:")
@@ -160,11 +166,19 @@ def test_a_quote_that_matches_twice(book_copy):
     start = text.index(f"id: {first.id}")
     index = text.index(first.quote, start)
     quote_line = text.count("\n", 0, index) + 1
-    path.write_text(text[:index] + "the" + text[index + len(first.quote):])
-    count = (book_copy / "seeds").joinpath("issaev-2017-russia-is-at-a-dead-end-in-syria.txt").read_text().split("\n")[15].count("the")
+    path.write_text(text[:index] + "the" + text[index + len(first.quote) :])
+    count = (
+        (book_copy / "seeds")
+        .joinpath("issaev-2017-russia-is-at-a-dead-end-in-syria.txt")
+        .read_text()
+        .split("\n")[15]
+        .count("the")
+    )
     found = problems(book_copy)
     assert count > 1
-    assert found == [f"data/annotations.yaml:{quote_line}: the quote “the” occurs {count} times in ¶4; lengthen it so that it matches exactly once"]
+    assert found == [
+        f"data/annotations.yaml:{quote_line}: the quote “the” occurs {count} times in ¶4; lengthen it so that it matches exactly once"
+    ]
 
 
 def test_typographic_quotes_get_a_hint(book_copy):
@@ -173,7 +187,7 @@ def test_typographic_quotes_get_a_hint(book_copy):
     note = next(a for a in book.annotations.values() if "’" in a.quote)
     text = path.read_text()
     index = text.index(note.quote, text.index(f"id: {note.id}"))
-    path.write_text(text[:index] + note.quote.replace("’", "'") + text[index + len(note.quote):])
+    path.write_text(text[:index] + note.quote.replace("’", "'") + text[index + len(note.quote) :])
     found = problems(book_copy)
     assert len(found) == 1
     assert found[0].endswith("copy the words from the article, which uses ’ “ ” and no-break spaces")
@@ -185,14 +199,18 @@ def test_overlapping_quotes(book_copy):
     a = next(a for a in book.annotations.values() if a.paragraph == "p13")
     addition = (
         "\n- id: overlapping-note\n  paragraph: p13\n"
-        f"  quote: \"{a.quote[:-2]}\"\n"
+        f'  quote: "{a.quote[:-2]}"\n'
         "  layer: context\n  kind: fact\n  note: A note on the same words.\n  cite: [issaev2017deadend]\n"
     )
     text = path.read_text().rstrip("\n") + "\n" + addition
     path.write_text(text)
     found = problems(book_copy)
     assert len(found) == 1
-    assert "the quote of “" in found[0] and "overlaps the quote of “" in found[0] and "cannot both be highlighted" in found[0]
+    assert (
+        "the quote of “" in found[0]
+        and "overlaps the quote of “" in found[0]
+        and "cannot both be highlighted" in found[0]
+    )
 
 
 def test_an_unknown_term_in_a_note(book_copy):
@@ -201,7 +219,9 @@ def test_an_unknown_term_in_a_note(book_copy):
     text = path.read_text().split("\n")
     text[line - 1] = text[line - 1].replace("terms: [", "terms: [no-such-term, ", 1)
     path.write_text("\n".join(text))
-    assert problems(book_copy) == [f"data/annotations.yaml:{line}: the term “no-such-term” is not in the glossary, people, organisations or places"]
+    assert problems(book_copy) == [
+        f"data/annotations.yaml:{line}: the term “no-such-term” is not in the glossary, people, organisations or places"
+    ]
 
 
 def test_an_event_with_an_unknown_actor_or_place(book_copy):
@@ -210,7 +230,9 @@ def test_an_event_with_an_unknown_actor_or_place(book_copy):
     text = path.read_text().split("\n")
     text[line - 1] = text[line - 1].replace("actors: [", "actors: [kremlin, ", 1)
     path.write_text("\n".join(text))
-    assert problems(book_copy) == [f"data/events.yaml:{line}: the actor “kremlin” is not in people.yaml or organisations.yaml"]
+    assert problems(book_copy) == [
+        f"data/events.yaml:{line}: the actor “kremlin” is not in people.yaml or organisations.yaml"
+    ]
 
 
 def test_an_event_that_explains_a_missing_paragraph(book_copy):
@@ -228,14 +250,19 @@ def test_a_match_that_is_not_in_the_article(book_copy):
     text = path.read_text().split("\n")
     text[line - 1] = text[line - 1].replace("matches: [", "matches: [Kremlinology, ", 1)
     path.write_text("\n".join(text))
-    assert problems(book_copy) == [f"data/glossary.yaml:{line}: “Kremlinology” does not occur in the article; copy the words exactly as the article has them"]
+    assert problems(book_copy) == [
+        f"data/glossary.yaml:{line}: “Kremlinology” does not occur in the article; copy the words exactly as the article has them"
+    ]
 
 
 def test_an_orphan_glossary_entry(book_copy):
     path = book_copy / "data" / "glossary.yaml"
     text = path.read_text().rstrip("\n")
     start = text.count("\n") + 2
-    path.write_text(text + "\n- id: unused-term\n  term: Unused term\n  matches: []\n  definition: Nothing refers to this.\n  cite: [issaev2017deadend]\n")
+    path.write_text(
+        text
+        + "\n- id: unused-term\n  term: Unused term\n  matches: []\n  definition: Nothing refers to this.\n  cite: [issaev2017deadend]\n"
+    )
     assert problems(book_copy) == [
         f"data/glossary.yaml:{start}: the term “Unused term” is an orphan: none of its matches occurs in the article and no note or entry refers to it"
     ]
@@ -247,6 +274,13 @@ def test_an_id_shared_between_glossary_and_places(book_copy):
     path = book_copy / "data" / "glossary.yaml"
     text = path.read_text().rstrip("\n")
     start = text.count("\n") + 2
-    path.write_text(text + f"\n- id: {place}\n  term: Same id\n  matches: []\n  definition: Clashes.\n  cite: [issaev2017deadend]\n  see: [{next(iter(book.glossary))}]\n")
+    path.write_text(
+        text
+        + f"\n- id: {place}\n  term: Same id\n  matches: []\n  definition: Clashes.\n  cite: [issaev2017deadend]\n  see: [{next(iter(book.glossary))}]\n"
+    )
     found = problems(book_copy)
-    assert any(p.startswith(f"data/places.yaml:") and f"the id “{place}” is used twice (also at data/glossary.yaml:{start})" in p for p in found)
+    assert any(
+        p.startswith("data/places.yaml:")
+        and f"the id “{place}” is used twice (also at data/glossary.yaml:{start})" in p
+        for p in found
+    )

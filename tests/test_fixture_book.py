@@ -7,7 +7,6 @@ with onload and a javascript: link into prompts, options, feedback and explanati
 from __future__ import annotations
 
 import pytest
-
 from browserkit import new_context, open_offline, run_axe
 
 pytestmark = pytest.mark.browser
@@ -16,7 +15,7 @@ pytestmark = pytest.mark.browser
 def test_the_embedded_state_cannot_break_out_of_its_script_tag(mini_site):
     html = (mini_site / "chapters" / "reading.html").read_text(encoding="utf-8")
     start = html.index('data-cb-widget="quiz"')
-    widget = html[start: html.index("</div>", start)]
+    widget = html[start : html.index("</div>", start)]
     assert widget.count("</script>") == 1  # only the tag's own end
     for needle in ("<img", "<iframe", "<svg", "<b>", "<a href=javascript"):
         assert needle not in widget
@@ -33,7 +32,10 @@ def test_hostile_text_shows_literally_and_runs_nothing(mini_server, browser):
     page.wait_for_function("[...document.querySelectorAll('.cb-widget')].every((w) => w.dataset.cbReady === 'true')")
 
     card = page.locator("#cb-q-hostile-option")
-    assert card.locator("legend").inner_text() == "</script><script>window.__pwned = 1</script> Which option is the image tag?"
+    assert (
+        card.locator("legend").inner_text()
+        == "</script><script>window.__pwned = 1</script> Which option is the image tag?"
+    )
     # (options are shuffled per student: each is found by its file index)
     first, second = (card.locator(f"label[for='cb-q-hostile-option-opt-{i}']") for i in (0, 1))
     assert first.inner_text() == "<img src=x onerror=alert(1)>"
@@ -41,7 +43,10 @@ def test_hostile_text_shows_literally_and_runs_nothing(mini_server, browser):
     first.click()
     card.get_by_role("button", name="Check answer").click()
     assert card.locator(".cb-q-feedback-list li").all_inner_texts() == ["<b>bold?</b> shown as text"]
-    assert card.locator(".cb-q-explanation").inner_text() == "Why: <a href=javascript:alert(4)>not a link</a> & an ampersand"
+    assert (
+        card.locator(".cb-q-explanation").inner_text()
+        == "Why: <a href=javascript:alert(4)>not a link</a> & an ampersand"
+    )
     card.get_by_role("button", name="Try again").click()
     second.click()
     card.get_by_role("button", name="Check answer").click()
@@ -75,7 +80,10 @@ def test_fixture_book_renders_every_directive_and_widget(mini_server, browser, m
     page, log = open_offline(context, mini_server)
     page.goto(f"{mini_server}/chapters/reading.html", wait_until="networkidle")
     page.locator(".cb-objectives > summary").click()  # the objectives start collapsed, one click away
-    assert page.locator(".cb-objectives li").inner_text() == "Read a paragraph that contains <em>markup</em> as plain text."
+    assert (
+        page.locator(".cb-objectives li").inner_text()
+        == "Read a paragraph that contains <em>markup</em> as plain text."
+    )
     assert page.locator("#p1 .cb-text").inner_text().startswith("This made-up paragraph")
     assert page.locator(".cb-role-title .cb-text").inner_text() == "A test article"
     # Every widget on every page starts, with no console error, no request to another host and
@@ -110,10 +118,13 @@ def test_the_student_edition_has_no_answer_key_or_teaching_notes(mini_site):
 def test_the_instructor_edition_adds_them(mini_instructor_site):
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup((mini_instructor_site / "chapters" / "reading.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (mini_instructor_site / "chapters" / "reading.html").read_text(encoding="utf-8"), "html.parser"
+    )
     boxes = soup.select(".cb-instructor")
     assert [b.select_one(".cb-instructor-title").get_text() for b in boxes] == [
-        "For instructors", "Answer key (instructor edition only)",
+        "For instructors",
+        "Answer key (instructor edition only)",
     ]
     assert "Teaching note for the fixture" in boxes[0].get_text()
     rows = boxes[1].select("tbody tr")
@@ -121,7 +132,9 @@ def test_the_instructor_edition_adds_them(mini_instructor_site):
     # The answer is the hostile option's text, shown as text.
     # Every option in file order, the key marked.
     assert [li.get_text(strip=True) for li in rows[0].select("td")[1].select("li")] == [
-        "✓ <img src=x onerror=alert(1)> (key)", "</div><iframe src=javascript:alert(2)></iframe>"]
+        "✓ <img src=x onerror=alert(1)> (key)",
+        "</div><iframe src=javascript:alert(2)></iframe>",
+    ]
     assert not boxes[1].select("img")
     assert "Instructor edition" in soup.get_text()
 
@@ -139,7 +152,9 @@ def test_the_page_takes_its_note_layers_from_the_book(mini_server, browser, mini
     page.get_by_label("Context (1)").uncheck()
     assert mark.evaluate("m => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
     assert page.locator("sup.cb-anno-sup").first.is_hidden()
-    stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.endsWith('layers')).map(k => JSON.parse(localStorage[k]))")
+    stored = page.evaluate(
+        "() => Object.keys(localStorage).filter(k => k.endsWith('layers')).map(k => JSON.parse(localStorage[k]))"
+    )
     assert stored == [{"context": False, "source-check": True}]
     assert log.problems() == []
     context.close()

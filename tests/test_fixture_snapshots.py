@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
-
 from conftest import MINI
 
 pytestmark = pytest.mark.xdist_group("mini")
@@ -23,8 +22,29 @@ pytestmark = pytest.mark.xdist_group("mini")
 KEEP = ("class", "role", "id", "href", "for", "type", "name", "hidden", "open", "lang")
 KEEP_PREFIXES = ("aria-", "data-cb-")
 VOLATILE_ID = re.compile(r"^(id\d+|[a-z-]*-\d+|mdb-.*)$")
-TEXT_PARENTS = {"h1", "h2", "h3", "h4", "summary", "label", "legend", "button", "th", "td", "dt", "dd", "figcaption",
-                "li", "p", "a", "mark", "strong", "em", "span", "caption"}
+TEXT_PARENTS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "summary",
+    "label",
+    "legend",
+    "button",
+    "th",
+    "td",
+    "dt",
+    "dd",
+    "figcaption",
+    "li",
+    "p",
+    "a",
+    "mark",
+    "strong",
+    "em",
+    "span",
+    "caption",
+}
 
 
 def _directives_used() -> set[str]:
@@ -95,12 +115,24 @@ def snapshot(page: Path) -> str:
     return "\n".join(_outline(article)) + "\n"
 
 
-STUDENT_PAGES = ["index", "read-the-article", "reading", "glossary", "people", "places", "timeline", "claims", "progress"]
+STUDENT_PAGES = [
+    "index",
+    "read-the-article",
+    "reading",
+    "glossary",
+    "people",
+    "places",
+    "timeline",
+    "claims",
+    "progress",
+]
 
 
 @pytest.mark.parametrize("name", STUDENT_PAGES)
 def test_student_page_structure(name, mini_site, file_regression):
-    file_regression.check(snapshot(mini_site / "chapters" / f"{name}.html"), basename=f"student-{name}", extension=".txt")
+    file_regression.check(
+        snapshot(mini_site / "chapters" / f"{name}.html"), basename=f"student-{name}", extension=".txt"
+    )
 
 
 @pytest.mark.parametrize("name", ["reading", "course-outline"])

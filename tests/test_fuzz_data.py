@@ -68,7 +68,13 @@ PlainLoader.yaml_implicit_resolvers = {
 }
 
 FILES = sorted(
-    str(p.relative_to(ROOT)) for p in [*(ROOT / "data").rglob("*.yaml"), ROOT / "data" / "references.bib", ROOT / "seeds" / "manifest.yaml", ROOT / "_toc.yml"]
+    str(p.relative_to(ROOT))
+    for p in [
+        *(ROOT / "data").rglob("*.yaml"),
+        ROOT / "data" / "references.bib",
+        ROOT / "seeds" / "manifest.yaml",
+        ROOT / "_toc.yml",
+    ]
     if "_research" not in p.parts
 )
 SCHEMAS = {rel: jsonschema.Draft202012Validator(s) for rel in FILES if (s := _schema_for(rel)) is not None}
@@ -109,7 +115,9 @@ def _delete(node, path):
 @st.composite
 def structural(draw, data, places):
     """(label, new data): one change to the parsed YAML."""
-    kind = draw(st.sampled_from(["delete-key", "change-type", "odd-unicode", "non-finite", "deep-nesting", "blank-text"]))
+    kind = draw(
+        st.sampled_from(["delete-key", "change-type", "odd-unicode", "non-finite", "deep-nesting", "blank-text"])
+    )
     if kind == "delete-key":
         keyed = [p for p, _ in places if p and isinstance(_get(data, p[:-1]), dict)]
         if keyed:
@@ -146,7 +154,11 @@ def _get(node, path):
 @st.composite
 def textual(draw, text: str, rel: str):
     """(label, new bytes or None for a deleted file, new name or None)."""
-    kind = draw(st.sampled_from(["truncate", "empty", "wrong-extension", "windows-1252", "delete-file", "drop-line", "odd-bytes"]))
+    kind = draw(
+        st.sampled_from(
+            ["truncate", "empty", "wrong-extension", "windows-1252", "delete-file", "drop-line", "odd-bytes"]
+        )
+    )
     data = text.encode("utf-8")
     if kind == "truncate":
         return kind, data[: draw(st.integers(0, max(0, len(data) - 1)))], None
@@ -154,17 +166,33 @@ def textual(draw, text: str, rel: str):
         return kind, draw(st.sampled_from([b"", b"\n", b"   \n", b"# nothing here\n"])), None
     if kind == "wrong-extension":
         suffix = "." + rel.rsplit(".", 1)[1]
-        return kind, data, draw(st.sampled_from([s for s in (".yml", ".yaml", ".YAML", ".yaml.bak", ".txt") if s != suffix]))
+        return (
+            kind,
+            data,
+            draw(st.sampled_from([s for s in (".yml", ".yaml", ".YAML", ".yaml.bak", ".txt") if s != suffix])),
+        )
     if kind == "delete-file":
         return kind, None, None
     if kind == "drop-line":
         lines = text.split("\n")
         index = draw(st.integers(0, len(lines) - 1))
-        return kind, "\n".join(lines[:index] + lines[index + 1:]).encode("utf-8"), None
+        return kind, "\n".join(lines[:index] + lines[index + 1 :]).encode("utf-8"), None
     at = draw(st.integers(0, len(text)))
     if kind == "windows-1252":
-        return kind, text[:at].encode("utf-8") + draw(st.sampled_from(["é", "’", "café", "–"])).encode("cp1252") + text[at:].encode("utf-8"), None
-    return kind, text[:at].encode("utf-8") + draw(st.sampled_from([b"\x00", b"\xff\xfe", b"\xc3", b"\xed\xa0\x80"])) + text[at:].encode("utf-8"), None
+        return (
+            kind,
+            text[:at].encode("utf-8")
+            + draw(st.sampled_from(["é", "’", "café", "–"])).encode("cp1252")
+            + text[at:].encode("utf-8"),
+            None,
+        )
+    return (
+        kind,
+        text[:at].encode("utf-8")
+        + draw(st.sampled_from([b"\x00", b"\xff\xfe", b"\xc3", b"\xed\xa0\x80"]))
+        + text[at:].encode("utf-8"),
+        None,
+    )
 
 
 # --- the oracle ---------------------------------------------------------------------------------
@@ -243,7 +271,7 @@ def copy(tmp_path_factory) -> Path:
     return root
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _original(rel: str):
     """The valid file's bytes and, for YAML with a schema, its data and locations."""
     content = (ROOT / rel).read_bytes()
@@ -287,8 +315,9 @@ def test_every_mutation_is_a_clear_error_or_still_valid(copy):
     stats: collections.Counter = collections.Counter()
     kinds: collections.Counter = collections.Counter()
 
-    @settings(max_examples=CASES, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=CASES, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+    )
     @given(st.data())
     def case(data):
         rel = data.draw(st.sampled_from(FILES), label="file")
@@ -313,8 +342,10 @@ def test_every_mutation_is_a_clear_error_or_still_valid(copy):
             stats["clear errors"] += verdict == "rejected"
 
     case()
-    print(f"\nfuzz: {stats['cases']} cases, {stats['rejected']} rejected with file:line problems "
-          f"({stats['clear errors']} of them invalid on their own and named), {stats['accepted']} accepted as valid, "
-          f"{stats['tracebacks']} tracebacks; mutations: {dict(sorted(kinds.items()))}")
+    print(
+        f"\nfuzz: {stats['cases']} cases, {stats['rejected']} rejected with file:line problems "
+        f"({stats['clear errors']} of them invalid on their own and named), {stats['accepted']} accepted as valid, "
+        f"{stats['tracebacks']} tracebacks; mutations: {dict(sorted(kinds.items()))}"
+    )
     assert stats["cases"] >= min(CASES, 500)
     assert stats["tracebacks"] == 0

@@ -4,11 +4,10 @@ problem in plain words, never a traceback, and no data file can disappear silent
 from __future__ import annotations
 
 import pytest
-
 from conftest import edit, line_of, problems
+
 from coursebook.checks import run
 from coursebook.checks.notes import note_terms_exist
-
 
 # --- a data file that is missing, empty or misnamed ------------------------------------------
 
@@ -31,7 +30,9 @@ def test_a_file_saved_as_yml_is_named_twice(scratch_book):
     path = scratch_book / "data" / "claims.yaml"
     path.rename(path.with_suffix(".yml"))
     found = problems(scratch_book)
-    assert "data/claims.yml:1: files here end in “.yaml”: rename it to claims.yaml, or the book does not read it" in found
+    assert (
+        "data/claims.yml:1: files here end in “.yaml”: rename it to claims.yaml, or the book does not read it" in found
+    )
     assert found[0].startswith("data/claims.yaml:1: the file data/claims.yaml is missing")
 
 
@@ -40,13 +41,23 @@ def test_a_quiz_bank_saved_as_yml_is_not_ten_questions_fewer(scratch_book):
     path.rename(path.with_suffix(".yml"))
     found = problems(scratch_book)
     quiz_line = line_of(scratch_book / "chapters" / "hope-of-a-deal.md", 'quiz("hope-of-a-deal")')
-    assert "data/quizzes/hope-of-a-deal.yml:1: files here end in “.yaml”: rename it to hope-of-a-deal.yaml, or the book does not read it" in found
-    assert any(p.startswith(f"chapters/hope-of-a-deal.md:{quiz_line}: quiz() names “hope-of-a-deal”, but there is no data/quizzes/hope-of-a-deal.yaml") for p in found)
+    assert (
+        "data/quizzes/hope-of-a-deal.yml:1: files here end in “.yaml”: rename it to hope-of-a-deal.yaml, or the book does not read it"
+        in found
+    )
+    assert any(
+        p.startswith(
+            f"chapters/hope-of-a-deal.md:{quiz_line}: quiz() names “hope-of-a-deal”, but there is no data/quizzes/hope-of-a-deal.yaml"
+        )
+        for p in found
+    )
 
 
 def test_an_unknown_file_in_data_gets_a_suggestion(scratch_book):
     (scratch_book / "data" / "glosary.yaml").write_text("[]\n")
-    assert problems(scratch_book) == ["data/glosary.yaml:1: the book does not read “glosary.yaml”; did you mean glossary.yaml?"]
+    assert problems(scratch_book) == [
+        "data/glosary.yaml:1: the book does not read “glosary.yaml”; did you mean glossary.yaml?"
+    ]
 
 
 # --- bytes, numbers, dates, types ------------------------------------------------------------------
@@ -95,7 +106,9 @@ def test_nan_and_infinity_are_refused(scratch_book, value):
     text = path.read_text().split("\n")
     text[line - 1] = f"    min: {value}"
     path.write_text("\n".join(text))
-    assert problems(scratch_book) == [f"data/model/deadend.yaml:{line}: “{value}” is not a usable number (NaN or infinity); write an ordinary number"]
+    assert problems(scratch_book) == [
+        f"data/model/deadend.yaml:{line}: “{value}” is not a usable number (NaN or infinity); write an ordinary number"
+    ]
 
 
 def test_nan_as_a_numeric_answer(scratch_book):
@@ -104,21 +117,27 @@ def test_nan_as_a_numeric_answer(scratch_book):
     text = path.read_text().split("\n")
     text[line - 1] = '    answer: "nan"'
     path.write_text("\n".join(text))
-    assert problems(scratch_book) == [f"data/quizzes/what-happened-next.yaml:{line}: “answer” must be a number (got “nan”)"]
+    assert problems(scratch_book) == [
+        f"data/quizzes/what-happened-next.yaml:{line}: “answer” must be a number (got “nan”)"
+    ]
 
 
 def test_deep_nesting_is_refused(scratch_book):
     path = scratch_book / "data" / "objectives.yaml"
     line = line_of(path, "id: explain-the-hope")
     edit(path, "  text: Explain", "  deep: " + "[" * 500 + "]" * 500 + "\n  text: Explain")
-    assert problems(scratch_book) == [f"data/objectives.yaml:{line + 2}: the entries are nested more than 32 levels deep here; no file of the book needs that"]
+    assert problems(scratch_book) == [
+        f"data/objectives.yaml:{line + 2}: the entries are nested more than 32 levels deep here; no file of the book needs that"
+    ]
 
 
 def test_an_impossible_date(scratch_book):
     path = scratch_book / "data" / "events.yaml"
     line = line_of(path, "date: 1995-06-30")
     edit(path, "date: 1995-06-30", "date: 1995-02-30")
-    assert problems(scratch_book) == [f"data/events.yaml:{line}: “1995-02-30” is not a date on the calendar; check the month and the day"]
+    assert problems(scratch_book) == [
+        f"data/events.yaml:{line}: “1995-02-30” is not a date on the calendar; check the month and the day"
+    ]
 
 
 def test_whitespace_only_text_is_empty(scratch_book):
@@ -127,7 +146,9 @@ def test_whitespace_only_text_is_empty(scratch_book):
     text = path.read_text().split("\n")
     text[line + 1] = '  text: "   "'
     path.write_text("\n".join(text))
-    assert problems(scratch_book) == [f"data/objectives.yaml:{line + 2}: “text” must be non-empty text (it holds only spaces)"]
+    assert problems(scratch_book) == [
+        f"data/objectives.yaml:{line + 2}: “text” must be non-empty text (it holds only spaces)"
+    ]
 
 
 def test_a_true_that_is_not_a_number(scratch_book):
@@ -136,15 +157,28 @@ def test_a_true_that_is_not_a_number(scratch_book):
     text = path.read_text().split("\n")
     text[line - 1] = "    tolerance: true"
     path.write_text("\n".join(text))
-    assert problems(scratch_book) == [f"data/quizzes/what-happened-next.yaml:{line}: “tolerance” must be a number (got “True”)"]
+    assert problems(scratch_book) == [
+        f"data/quizzes/what-happened-next.yaml:{line}: “tolerance” must be a number (got “True”)"
+    ]
 
 
-@pytest.mark.parametrize("url", ["htps://example.org/a", "https://exa mple.org/", "https:///nohost", "example.org/page", "https://localhost:99999/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "htps://example.org/a",
+        "https://exa mple.org/",
+        "https:///nohost",
+        "example.org/page",
+        "https://localhost:99999/",
+    ],
+)
 def test_reference_urls_are_web_addresses(scratch_book, url):
     bib = scratch_book / "data" / "references.bib"
     line = line_of(bib, "@online{rollcall2017sworn")
     edit(bib, "https://rollcall.com/2017/01/20/trump-sworn-in-as-45th-president/", url)
-    assert problems(scratch_book) == [f"data/references.bib:{line}: the reference “rollcall2017sworn” has a “url” that is not a web address: “{url}” (write https://…)"]
+    assert problems(scratch_book) == [
+        f"data/references.bib:{line}: the reference “rollcall2017sworn” has a “url” that is not a web address: “{url}” (write https://…)"
+    ]
 
 
 # --- parse errors at the right line, without cascades -----------------------------------------------
@@ -156,7 +190,9 @@ def test_an_unclosed_quote_is_reported_where_it_opens(scratch_book):
     edit(path, "term: Quagmire", 'term: "Quagmire')
     found = problems(scratch_book)
     assert len(found) == 1
-    assert found[0].startswith(f"data/glossary.yaml:{line}: this is not valid YAML (the quote opened on this line is not closed")
+    assert found[0].startswith(
+        f"data/glossary.yaml:{line}: this is not valid YAML (the quote opened on this line is not closed"
+    )
 
 
 def test_one_typo_in_the_glossary_is_one_problem(scratch_book):
@@ -172,9 +208,13 @@ def test_a_rule_runs_alone_and_is_skipped_when_what_it_needs_failed(book):
     from dataclasses import replace
 
     note = next(iter(book.annotations.values()))
-    broken = replace(book, annotations={**book.annotations, note.id: note.model_copy(update={"terms": ["no-such-term"]})})
+    broken = replace(
+        book, annotations={**book.annotations, note.id: note.model_copy(update={"terms": ["no-such-term"]})}
+    )
     found = [str(p) for p in run(broken, rules=[note_terms_exist]).items]
-    assert found == [f"data/annotations.yaml:{note.line_of('terms')}: the term “no-such-term” is not in the glossary, people, organisations or places"]
+    assert found == [
+        f"data/annotations.yaml:{note.line_of('terms')}: the term “no-such-term” is not in the glossary, people, organisations or places"
+    ]
     assert run(replace(broken, failed=frozenset({"glossary"})), rules=[note_terms_exist]).items == []
 
 
@@ -184,4 +224,7 @@ def test_own_problems_come_before_cross_checks(scratch_book):
     found = problems(scratch_book)
     assert len(found) == 2
     assert found[0].startswith("data/objectives.yaml:") and "is not a valid id" in found[0]
-    assert found[1].startswith("chapters/index.md:") and "the reference “issaev2017dead” is not in data/references.bib" in found[1]
+    assert (
+        found[1].startswith("chapters/index.md:")
+        and "the reference “issaev2017dead” is not in data/references.bib" in found[1]
+    )

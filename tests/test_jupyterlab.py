@@ -17,14 +17,16 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from coursebook.paths import copy_sources
 
 pytestmark = [pytest.mark.browser, pytest.mark.notebook, pytest.mark.xdist_group("jupyterlab")]  # one JupyterLab server
 
 SETTINGS = {
-    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"defaultViewers": {"markdown": "Jupytext Notebook"}},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {
+        "defaultViewers": {"markdown": "Jupytext Notebook"}
+    },
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
 }
@@ -54,9 +56,20 @@ def lab(tmp_path_factory):
     }
     log = open(home / "lab.log", "w")
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-         "--IdentityProvider.token=", "--ServerApp.password=", "--allow-root", f"--ServerApp.root_dir={book}"],
-        env=env, stdout=log, stderr=log,
+        [
+            str(Path(sys.executable).parent / "jupyter"),
+            "lab",
+            "--no-browser",
+            f"--port={port}",
+            "--ServerApp.ip=127.0.0.1",
+            "--IdentityProvider.token=",
+            "--ServerApp.password=",
+            "--allow-root",
+            f"--ServerApp.root_dir={book}",
+        ],
+        env=env,
+        stdout=log,
+        stderr=log,
     )
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -77,7 +90,10 @@ def open_and_run(browser, lab, chapter):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     external, errors = [], []
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(lab) else (external.append(r.request.url), r.abort()))
+    page.route(
+        "**/*",
+        lambda r: r.continue_() if r.request.url.startswith(lab) else (external.append(r.request.url), r.abort()),
+    )
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{lab}/lab/tree/chapters/{chapter}.md?reset", wait_until="networkidle")
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)

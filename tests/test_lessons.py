@@ -12,9 +12,8 @@ import subprocess
 import sys
 
 import pytest
-from bs4 import BeautifulSoup
-
 from browserkit import new_context, open_offline, run_axe
+from bs4 import BeautifulSoup
 from conftest import edit, instructor_pages, line_of
 
 LESSONS = "data/lessons.yaml"
@@ -42,11 +41,19 @@ def test_cross_check_mistakes_are_reported_at_their_line(book_copy):
     edit(path, "wayout-weaken-p6]", "wayout-weaken-p7]")
     edit(path, "presets: [kremlin-hope, author-reading]", "presets: [kremlin-hope, author-readin]")
     edit(path, "[assets-not-a-victory, assets-mixed-signals]", "[assets-not-a-victory, hostage-metaphor]")
-    edit(path, "tillerson-haley-assad-statements, khan-sheikhoun-attack", "tillerson-haley-assad-statements, khan-sheikhoun-atack")
+    edit(
+        path,
+        "tillerson-haley-assad-statements, khan-sheikhoun-attack",
+        "tillerson-haley-assad-statements, khan-sheikhoun-atack",
+    )
     edit(path, "[hostage-main-danger, hostage-metaphor]", "[hostage-no-principles, hostage-metaphor]")
     edit(path, "iran-evaluate-inference]\n", "iran-evaluate-inference, iran-explain-contex]\n")
     edit(path, "distrust-identify-assumptions]\n", "distrust-identify-assumptions, next-reconstruct-argument]\n")
-    edit(path, "minutes: 5\n        title: Right for the wrong reasons?", "minutes: 7\n        title: Right for the wrong reasons?")
+    edit(
+        path,
+        "minutes: 5\n        title: Right for the wrong reasons?",
+        "minutes: 7\n        title: Right for the wrong reasons?",
+    )
     edit(path, "[assets-losing-value, hostage-to-allies]", "[assets-losing-value, hostage-to-allies, hope-of-a-deal]")
 
     problems = lesson_problems(book_copy)
@@ -54,24 +61,35 @@ def test_cross_check_mistakes_are_reported_at_their_line(book_copy):
     timing = [p for p in problems if "add up to" in p]
     assert len(timing) == 1 and timing[0].startswith(
         f"{LESSONS}:{line_after(path, '- chapter: what-happened-next', 'steps:')}: the steps of the plan for "
-        "“what-happened-next” add up to 52 minutes, not the session's 50 (session_minutes): 7 (opening) + 12 (activity)")
-    assert sorted(p for p in problems if p not in timing) == sorted([
-        at("- prompt: 4") + "data/prompts.yaml has 3 “Think it through” prompt(s) for chapter “hope-of-a-deal”, so there "
-        "is no prompt 4; number the prompts from 1 in the order of that file, or use “ask” for a question of your own",
-        at("wayout-weaken-p7") + "there is no question “wayout-weaken-p7” in data/quizzes/seeking-a-way-out.yaml "
-        "(did you mean “wayout-weaken-p6”?)",
-        at("author-readin]") + "“author-readin” is not a preset of the model this activity uses (did you mean “author-reading”?)",
-        at("[assets-not-a-victory, hostage-metaphor]") + "the question “hostage-metaphor” is in the bank of chapter "
-        "“hostage-to-allies”; an exit ticket draws on data/quizzes/assets-losing-value.yaml",
-        at("khan-sheikhoun-atack") + "“khan-sheikhoun-atack” is not an event in data/events.yaml (did you mean “khan-sheikhoun-attack”?)",
-        at("hostage-no-principles") + "the question “hostage-no-principles” checks the objective “hostage-evaluate-no-strategy”, "
-        "which this plan does not list in its “objectives”; an exit ticket checks what the session worked on",
-        at("iran-explain-contex]") + "the objective “iran-explain-contex” is not in data/objectives.yaml (did you mean “iran-explain-context”?)",
-        at("next-reconstruct-argument]") + "the objective “next-reconstruct-argument” belongs to chapter “what-happened-next”, "
-        "not “two-decades-of-distrust”",
-        at("hostage-to-allies, hope-of-a-deal]") + f"“hope-of-a-deal” is already in the outline (at line {line_of(path, '[hope-of-a-deal, ')}); "
-        "each plan is taught once",
-    ])
+        "“what-happened-next” add up to 52 minutes, not the session's 50 (session_minutes): 7 (opening) + 12 (activity)"
+    )
+    assert sorted(p for p in problems if p not in timing) == sorted(
+        [
+            at("- prompt: 4")
+            + "data/prompts.yaml has 3 “Think it through” prompt(s) for chapter “hope-of-a-deal”, so there "
+            "is no prompt 4; number the prompts from 1 in the order of that file, or use “ask” for a question of your own",
+            at("wayout-weaken-p7") + "there is no question “wayout-weaken-p7” in data/quizzes/seeking-a-way-out.yaml "
+            "(did you mean “wayout-weaken-p6”?)",
+            at("author-readin]")
+            + "“author-readin” is not a preset of the model this activity uses (did you mean “author-reading”?)",
+            at("[assets-not-a-victory, hostage-metaphor]")
+            + "the question “hostage-metaphor” is in the bank of chapter "
+            "“hostage-to-allies”; an exit ticket draws on data/quizzes/assets-losing-value.yaml",
+            at("khan-sheikhoun-atack")
+            + "“khan-sheikhoun-atack” is not an event in data/events.yaml (did you mean “khan-sheikhoun-attack”?)",
+            at("hostage-no-principles")
+            + "the question “hostage-no-principles” checks the objective “hostage-evaluate-no-strategy”, "
+            "which this plan does not list in its “objectives”; an exit ticket checks what the session worked on",
+            at("iran-explain-contex]")
+            + "the objective “iran-explain-contex” is not in data/objectives.yaml (did you mean “iran-explain-context”?)",
+            at("next-reconstruct-argument]")
+            + "the objective “next-reconstruct-argument” belongs to chapter “what-happened-next”, "
+            "not “two-decades-of-distrust”",
+            at("hostage-to-allies, hope-of-a-deal]")
+            + f"“hope-of-a-deal” is already in the outline (at line {line_of(path, '[hope-of-a-deal, ')}); "
+            "each plan is taught once",
+        ]
+    )
 
 
 def test_shape_mistakes_are_reported_at_their_line(book_copy):
@@ -79,25 +97,35 @@ def test_shape_mistakes_are_reported_at_their_line(book_copy):
     edit(path, "        question: >-", "        questoin: >-")  # the first opening
     edit(path, "part: discussion", "part: discusion")  # the first discussion
     edit(path, "minutes: 2\n        title: What the model was for", "minutes: 0\n        title: What the model was for")
-    edit(path, "uses: [deadend]\n        presets: [author-reading]\n", "uses: [deadend]\n        questions: [next-main-thesis]\n")
+    edit(
+        path,
+        "uses: [deadend]\n        presets: [author-reading]\n",
+        "uses: [deadend]\n        questions: [next-main-thesis]\n",
+    )
 
     problems = lesson_problems(book_copy)
     step_line = line_of(path, "title: Russia stayed") - 2
-    assert problems == sorted([
-        f"{LESSONS}:{line_of(path, 'questoin:')}: “questoin” is not a field here; did you mean “question”?",
-        f"{LESSONS}:{line_of(path, 'part: discusion')}: “discusion” is not allowed for “part”; use one of: "
-        "opening, framing, activity, discussion, exit-ticket, wrap-up",
-        f"{LESSONS}:{line_of(path, 'minutes: 0')}: “minutes” is out of range (input should be greater than or equal to 1)",
-        f"{LESSONS}:{step_line}: “questions” (question ids from the chapter's bank) belongs to a step of part "
-        "“exit-ticket”, not “activity”",
-    ])
+    assert problems == sorted(
+        [
+            f"{LESSONS}:{line_of(path, 'questoin:')}: “questoin” is not a field here; did you mean “question”?",
+            f"{LESSONS}:{line_of(path, 'part: discusion')}: “discusion” is not allowed for “part”; use one of: "
+            "opening, framing, activity, discussion, exit-ticket, wrap-up",
+            f"{LESSONS}:{line_of(path, 'minutes: 0')}: “minutes” is out of range (input should be greater than or equal to 1)",
+            f"{LESSONS}:{step_line}: “questions” (question ids from the chapter's bank) belongs to a step of part "
+            "“exit-ticket”, not “activity”",
+        ]
+    )
 
 
 def test_make_check_names_an_unknown_chapter(book_copy):
     path = book_copy / LESSONS
     edit(path, "- chapter: two-decades-of-distrust", "- chapter: two-decades-of-distrus")
-    result = subprocess.run([sys.executable, "-m", "coursebook", "--root", str(book_copy), "check"],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "coursebook", "--root", str(book_copy), "check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert result.stdout.strip().split("\n") == [
         f"{LESSONS}:{line_of(path, '- chapter: two-decades-of-distrus')}: there is no chapter “two-decades-of-distrus” "
@@ -133,7 +161,10 @@ def test_the_instructor_edition_has_a_plan_in_every_article_chapter(instructor_s
         plan = soup.select_one(".cb-instructor #lesson-plan")
         assert plan is not None, chapter
         # The run sheet's clock runs without gaps from 0 to the length of a session.
-        spans = [tuple(map(int, re.fullmatch(r"(\d+)–(\d+) min", t.get_text()).groups())) for t in plan.select(".cb-lesson-time")]
+        spans = [
+            tuple(map(int, re.fullmatch(r"(\d+)–(\d+) min", t.get_text()).groups()))
+            for t in plan.select(".cb-lesson-time")
+        ]
         assert spans[0][0] == 0 and spans[-1][1] == 50, (chapter, spans)
         assert all(a[1] == b[0] for a, b in zip(spans, spans[1:])), (chapter, spans)
         parts = {li["class"][1] for li in plan.select(".cb-lesson-step")}
@@ -162,7 +193,11 @@ def test_the_instructor_edition_has_the_course_outline(instructor_site, book):
         page, anchor = href.split("#")
         assert anchor == "lesson-plan" and _soup(instructor_site / "chapters" / page).select_one("#lesson-plan"), href
     for session in soup.select(".cb-outline-session"):
-        assert [s.get_text() for s in session.select("strong")][1:] == ["Before class: ", "Practises: ", "In class, in minutes: "]
+        assert [s.get_text() for s in session.select("strong")][1:] == [
+            "Before class: ",
+            "Practises: ",
+            "In class, in minutes: ",
+        ]
     # The outline is in the instructor edition's navigation.
     nav = _soup(instructor_site / "chapters" / "hope-of-a-deal.html").select("nav a[href]")
     assert any(a["href"].endswith("course-outline.html") for a in nav)

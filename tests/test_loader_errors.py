@@ -7,8 +7,8 @@ wording of what the loader reports.
 from __future__ import annotations
 
 import pytest
-
 from conftest import edit, line_of
+
 from coursebook import Book, DataError
 
 
@@ -36,7 +36,9 @@ def test_a_colon_in_a_value_gets_a_hint(book_copy):
     line = line_of(path, "id: explain-the-hope")
     edit(path, "id: explain-the-hope", "id: explain: the hope")
     found = problems(book_copy)
-    assert found == [f"data/objectives.yaml:{line}: this is not valid YAML (a colon inside a value confuses YAML; put the whole value in quotes)"]
+    assert found == [
+        f"data/objectives.yaml:{line}: this is not valid YAML (a colon inside a value confuses YAML; put the whole value in quotes)"
+    ]
 
 
 def test_a_changed_seed_stops_everything(book_copy):
@@ -62,7 +64,9 @@ def test_an_unknown_role_lists_the_allowed_ones(book_copy):
     line = line_of(manifest, "{line: 43, role: related-link")
     edit(manifest, "role: related-link", "role: related-links")
     found = problems(book_copy)
-    assert found[0].startswith(f"seeds/manifest.yaml:{line}: “related-links” is not allowed for “role”; use one of: title, standfirst")
+    assert found[0].startswith(
+        f"seeds/manifest.yaml:{line}: “related-links” is not allowed for “role”; use one of: title, standfirst"
+    )
 
 
 def test_a_duplicate_id_names_both_places(book_copy):
@@ -71,7 +75,10 @@ def test_a_duplicate_id_names_both_places(book_copy):
     second = line_of(path, "id: hope-distinguish-fact-opinion")
     edit(path, "id: hope-distinguish-fact-opinion", "id: explain-the-hope")
     found = problems(book_copy)
-    assert f"data/objectives.yaml:{second}: the id “explain-the-hope” is used twice (also at line {first}); ids must be unique" in found
+    assert (
+        f"data/objectives.yaml:{second}: the id “explain-the-hope” is used twice (also at line {first}); ids must be unique"
+        in found
+    )
 
 
 def test_a_misspelt_field_suggests_the_right_one(book_copy):
@@ -97,4 +104,6 @@ def test_a_reference_without_url_is_refused(book_copy):
     bib = book_copy / "data" / "references.bib"
     line = line_of(bib, "@online{rollcall2017sworn")
     edit(bib, "  url = {https://rollcall.com/2017/01/20/trump-sworn-in-as-45th-president/},\n", "")
-    assert problems(book_copy) == [f"data/references.bib:{line}: the reference “rollcall2017sworn” needs a “url” field with a web address"]
+    assert problems(book_copy) == [
+        f"data/references.bib:{line}: the reference “rollcall2017sworn” needs a “url” field with a web address"
+    ]

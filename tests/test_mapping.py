@@ -23,6 +23,7 @@ CSS = ROOT / "coursebook" / "static" / "coursebook" / "map.css"
 # The module-scoped fixtures below are costly: keep this file's tests in one xdist worker.
 pytestmark = pytest.mark.xdist_group("mapping")
 
+
 @pytest.fixture(scope="module")
 def countries():
     return load_countries(ROOT / COUNTRIES_FILE)
@@ -39,7 +40,9 @@ def inside(place, bbox) -> bool:
 
 
 def draw(places, countries, bbox, **kwargs):
-    options = dict(bbox=bbox, title="A map", description="Places of the article.", id_prefix="m", focus=MAPS["region"]["focus"])
+    options = dict(
+        bbox=bbox, title="A map", description="Places of the article.", id_prefix="m", focus=MAPS["region"]["focus"]
+    )
     return draw_map(places, countries, **{**options, **kwargs})
 
 
@@ -73,11 +76,16 @@ def test_reversed_arcs_are_walked_backwards(tmp_path):
         "type": "Topology",
         "transform": {"scale": [1, 1], "translate": [10, 20]},
         "arcs": [[[1, 0], [0, 1]], [[1, 1], [-1, 0], [0, -1], [1, 0]], [[1, 0], [1, 0], [0, 1], [-1, 0]]],
-        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
-            {"type": "Polygon", "arcs": [[0, 1]], "properties": {"name": "West"}},
-            {"type": "MultiPolygon", "arcs": [[[2, -1]]], "properties": {"name": "East"}},
-            {"type": None, "properties": {"name": "Nowhere"}},
-        ]}},
+        "objects": {
+            "countries": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[0, 1]], "properties": {"name": "West"}},
+                    {"type": "MultiPolygon", "arcs": [[[2, -1]]], "properties": {"name": "East"}},
+                    {"type": None, "properties": {"name": "Nowhere"}},
+                ],
+            }
+        },
     }
     path = tmp_path / "tiny.json"
     path.write_text(json.dumps(topo), encoding="utf-8")
@@ -207,7 +215,7 @@ def css_colours(selector: str) -> dict[str, str]:
 
 def contrast(a: str, b: str) -> float:
     def luminance(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -238,5 +246,11 @@ def test_svg_fallback_colours_are_the_light_css_ones(places, countries):
     assert root.find(f"{SVG}rect[@class='cb-map-sea']").get("fill") == light["sea"]
     assert (land.get("fill"), land.get("stroke")) == (light["land"], light["border"])
     assert (focus.get("fill"), focus.get("stroke")) == (light["focus"], light["focus-border"])
-    assert (groups["cb-map-places"].get("fill"), groups["cb-map-places"].get("stroke")) == (light["place"], light["place-ring"])
-    assert (groups["cb-map-labels"].get("fill"), groups["cb-map-labels"].get("stroke")) == (light["label"], light["halo"])
+    assert (groups["cb-map-places"].get("fill"), groups["cb-map-places"].get("stroke")) == (
+        light["place"],
+        light["place-ring"],
+    )
+    assert (groups["cb-map-labels"].get("fill"), groups["cb-map-labels"].get("stroke")) == (
+        light["label"],
+        light["halo"],
+    )

@@ -12,9 +12,9 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from browserkit import new_context, open_offline, run_axe
 from conftest import built_href
+
 from coursebook.simulations import deadend, iran
 from coursebook.simulations.display import billions, millions
 
@@ -46,7 +46,6 @@ def open_widget(context, server, chapter, selector):
     return page, log
 
 
-
 def test_dead_end_page_matches_the_python_model(book, context, server):
     spec = book.models["deadend"]
     rng = random.Random(2017)
@@ -67,7 +66,14 @@ def test_dead_end_page_matches_the_python_model(book, context, server):
             "rows => rows.map(r => [...r.children].map(c => c.textContent))"
         )
         want = [
-            [str(m), r.date, millions(r.cost), billions(r.cumulative_cost / 1000), billions(r.tradeable_gain / 1000), billions(r.net / 1000)]
+            [
+                str(m),
+                r.date,
+                millions(r.cost),
+                billions(r.cumulative_cost / 1000),
+                billions(r.tradeable_gain / 1000),
+                billions(r.net / 1000),
+            ]
             for m, r in frame.iterrows()
         ]
         assert rows == want, values
@@ -137,7 +143,9 @@ def test_presets_by_keyboard_show_their_reasoning(book, context, server):
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # the next preset: the author's reading
     assert page.get_by_role("button", name="The author’s reading, June 2017").get_attribute("aria-pressed") == "true"
-    assert page.locator(".cb-model-sentence").inner_text() == deadend.summary(presets["author-reading"].values)["sentence"]
+    assert (
+        page.locator(".cb-model-sentence").inner_text() == deadend.summary(presets["author-reading"].values)["sentence"]
+    )
     # Moving a slider leaves the preset.
     page.locator("#cb-deadend-horizon").focus()
     page.keyboard.press("ArrowLeft")
@@ -190,6 +198,8 @@ def test_iran_precedents_are_shown_with_their_sources(book, context, server):
     assert cards.count() == len(precedents)
     for card, precedent in zip(cards.all(), precedents):
         assert card.locator(".cb-precedent-title").inner_text() == f"{precedent.year}: {precedent.label}"
-        assert card.get_by_role("link", name=f"Read ¶{precedent.paragraph[1:]}").get_attribute("href") == built_href(book.passage_link(precedent.paragraph), "iran-bargaining-chip")
+        assert card.get_by_role("link", name=f"Read ¶{precedent.paragraph[1:]}").get_attribute("href") == built_href(
+            book.passage_link(precedent.paragraph), "iran-bargaining-chip"
+        )
         assert card.locator(".cb-param-sources a[rel='noopener']").count() == len(precedent.cite)
     assert log.problems() == []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from conftest import ROOT, execute_with
+
 from coursebook.simulations import deadend, iran
 from coursebook.widgets import DeadEnd, IranBet, run
 
@@ -25,7 +25,9 @@ def test_dead_end_widget_reads_and_sets_parameters(book):
     with pytest.raises(KeyError, match="no parameter"):
         w.set(link=1)
     w.apply_preset("kremlin-hope")
-    assert w.values == {k: v for k, v in next(p for p in book.models["deadend"].presets if p.id == "kremlin-hope").values.items()}
+    assert w.values == {
+        k: v for k, v in next(p for p in book.models["deadend"].presets if p.id == "kremlin-hope").values.items()
+    }
 
 
 def test_run_returns_the_models_dataframe(book):
@@ -38,7 +40,9 @@ def test_static_state_carries_sources_and_precedents(book):
     state = IranBet(book=book).static_state()
     assert [p["id"] for p in state["parameters"]] == list(iran.PARAMETERS)
     assert all(s["url"].startswith("http") for p in state["parameters"] for s in p["sources"])
-    assert [p["passage_href"] for p in state["precedents"]] == [book.passage_link(p.paragraph) for p in book.models["iran"].precedents]
+    assert [p["passage_href"] for p in state["precedents"]] == [
+        book.passage_link(p.paragraph) for p in book.models["iran"].precedents
+    ]
     html = DeadEnd(book=book)._repr_mimebundle_()[0]["text/html"]
     assert 'data-cb-widget="deadend" id="cb-model-deadend"' in html
 
@@ -54,6 +58,11 @@ def test_sliders_are_driven_from_python_in_a_live_kernel():
         "print(type(frame).__name__, len(frame), w.summary()['dead_end'])",
     )
     assert printed == ["DataFrame", "12", "None"]
-    views = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
-             if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    views = [
+        o
+        for c in notebook.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    ]
     assert len(views) >= 2  # the quiz and the dead-end model, live

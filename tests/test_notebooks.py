@@ -5,9 +5,8 @@ from __future__ import annotations
 import jupytext
 import nbformat
 import pytest
-from nbclient import NotebookClient
-
 from conftest import ROOT
+from nbclient import NotebookClient
 
 pytestmark = pytest.mark.notebook
 
@@ -16,7 +15,9 @@ CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
 
 def execute(path):
     notebook = jupytext.read(path)
-    client = NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute()
     return notebook
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from browserkit import new_context, open_offline, run_axe
 from conftest import built_href
-from coursebook.grading import correct_response, grade, wrong_responses
 from quizdriver import answer, card, current_order, shown_result, try_again
 
-pytestmark = pytest.mark.browser
+from coursebook.grading import correct_response, grade, wrong_responses
 
+pytestmark = pytest.mark.browser
 
 
 def chapter_url(server, chapter):
@@ -32,8 +31,15 @@ def open_chapter(context, server, chapter):
 
 @pytest.mark.parametrize(
     "chapter",
-    ["hope-of-a-deal", "seeking-a-way-out", "assets-losing-value", "hostage-to-allies",
-     "iran-bargaining-chip", "two-decades-of-distrust", "what-happened-next"],
+    [
+        "hope-of-a-deal",
+        "seeking-a-way-out",
+        "assets-losing-value",
+        "hostage-to-allies",
+        "iran-bargaining-chip",
+        "two-decades-of-distrust",
+        "what-happened-next",
+    ],
 )
 def test_every_question_agrees_with_the_python_grader(chapter, book, context, server):
     """A first wrong try shows the grader's hint (and marks the rows it names); once the
@@ -133,7 +139,11 @@ def test_unreadable_stored_progress_is_ignored_not_deleted(book, context, server
     page, log = open_chapter(context, server, chapter)
     namespace = book.storage_namespace
     keys = [f"{namespace}:quiz:{chapter}/{q.id}" for q in (q1, q2, q3)]
-    values = ["{not json", json.dumps({"tries": "many", "shown": 1}), json.dumps({"tries": [{"time": "", "raw": [42, 43]}], "shown": False})]
+    values = [
+        "{not json",
+        json.dumps({"tries": "many", "shown": 1}),
+        json.dumps({"tries": [{"time": "", "raw": [42, 43]}], "shown": False}),
+    ]
     page.evaluate("([keys, values]) => keys.forEach((k, i) => localStorage.setItem(k, values[i]))", [keys, values])
     page.reload(wait_until="networkidle")
     page.wait_for_selector(".cb-widget[data-cb-ready='true']")

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from browserkit import new_context, open_offline
-from coursebook.grading import correct_response, grade
 from quizdriver import card, current_order, displayed
+
+from coursebook.grading import correct_response, grade
 
 pytestmark = pytest.mark.browser
 

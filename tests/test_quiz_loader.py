@@ -6,10 +6,9 @@ existing one) and checks the exact line and wording of the report.
 
 from __future__ import annotations
 
-
 import pytest
-
 from conftest import edit, line_of
+
 from coursebook import Book, DataError
 
 GOOD = """\
@@ -87,12 +86,16 @@ def test_passage_that_does_not_exist(book_copy):
 
 
 def test_passage_that_is_not_a_paragraph_id(book_copy):
-    rel, start = add_question(book_copy, GOOD.format(id="bad-passage-form").replace("passage: p2", "passage: paragraph 2"))
+    rel, start = add_question(
+        book_copy, GOOD.format(id="bad-passage-form").replace("passage: p2", "passage: paragraph 2")
+    )
     assert problems(book_copy) == [f"{rel}:{start + 10}: “paragraph 2” is not a paragraph id: write p1, p2, …"]
 
 
 def test_unknown_objective(book_copy):
-    rel, start = add_question(book_copy, GOOD.format(id="bad-objective").replace("objective: explain-the-hope", "objective: explain-the-hop"))
+    rel, start = add_question(
+        book_copy, GOOD.format(id="bad-objective").replace("objective: explain-the-hope", "objective: explain-the-hop")
+    )
     assert problems(book_copy) == [
         f"{rel}:{start + 11}: the objective “explain-the-hop” is not in data/objectives.yaml (did you mean “explain-the-hope”?)"
     ]
@@ -116,7 +119,9 @@ def test_passage_of_another_chapter(book_copy):
 
 def test_unknown_reference(book_copy):
     rel, start = add_question(book_copy, GOOD.format(id="bad-cite") + "    cite: [nosuchsource2017]\n")
-    assert problems(book_copy) == [f"{rel}:{start + 13}: the reference “nosuchsource2017” is not in data/references.bib"]
+    assert problems(book_copy) == [
+        f"{rel}:{start + 13}: the reference “nosuchsource2017” is not in data/references.bib"
+    ]
 
 
 def test_option_without_feedback(book_copy):
@@ -141,7 +146,9 @@ def test_unknown_level(book_copy):
 def test_true_false_needs_true_and_false(book_copy):
     text = GOOD.format(id="tf").replace("type: single", "type: true-false")
     rel, start = add_question(book_copy, text)
-    assert problems(book_copy) == [f"{rel}:{start + 3}: a true-false question has exactly two options, “True” and “False”"]
+    assert problems(book_copy) == [
+        f"{rel}:{start + 3}: a true-false question has exactly two options, “True” and “False”"
+    ]
 
 
 def test_numeric_needs_a_number(book_copy):
@@ -181,11 +188,16 @@ def test_match_with_repeated_right_side(book_copy):
 
 def test_broken_yaml_in_a_quiz_file(book_copy):
     rel, start = add_question(book_copy, '  - id: broken\n    prompt: "an unclosed quote\n    type: single\n')
-    assert problems(book_copy) == [f"{rel}:{start + 1}: this is not valid YAML (while scanning a quoted scalar: found unexpected end of stream)"]
+    assert problems(book_copy) == [
+        f"{rel}:{start + 1}: this is not valid YAML (while scanning a quoted scalar: found unexpected end of stream)"
+    ]
 
 
 def test_quiz_file_must_name_its_chapter(book_copy):
     path = book_copy / "data" / "quizzes" / "hope-of-a-deal.yaml"
     edit(path, "chapter: hope-of-a-deal", "chapter: seeking-a-way-out")
     found = problems(book_copy)
-    assert "data/quizzes/hope-of-a-deal.yaml:1: this file is named hope-of-a-deal.yaml, so “chapter” must be “hope-of-a-deal”" in found
+    assert (
+        "data/quizzes/hope-of-a-deal.yaml:1: this file is named hope-of-a-deal.yaml, so “chapter” must be “hope-of-a-deal”"
+        in found
+    )

@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-
 from conftest import ROOT, execute_with
+
 from coursebook.grading import ResponseError, correct_response, grade, wrong_responses
 from coursebook.widgets import Quiz, embed_json
 
@@ -89,7 +89,9 @@ def test_the_widget_answers_and_scores(book):
     # A second try is recorded, but the first try is what counts.
     quiz.answer(second.id, correct_response(second))
     assert quiz.score["correct"] == 1 and [t["raw"] for t in quiz.tries[second.id]["tries"]] == [
-        wrong_responses(second)[0], correct_response(second)]
+        wrong_responses(second)[0],
+        correct_response(second),
+    ]
     # The front end records tries too (every check, and "Show the answer"); the score
     # follows, graded again against the key.
     third = book.quizzes["iran-bargaining-chip"][2]

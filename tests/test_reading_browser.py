@@ -9,11 +9,11 @@ address and empty state, no sideways scrolling at 375 px, and the book opened fr
 from __future__ import annotations
 
 import pytest
-
 from browserkit import new_context, open_offline
 from conftest import ROOT
-from coursebook.grading import correct_response
 from quizdriver import answer, shown_result
+
+from coursebook.grading import correct_response
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +90,9 @@ def test_keyboard_moves_from_note_to_note_and_escape_returns(book, browser, serv
             if page.evaluate("document.activeElement.dataset.cbNote") == f"note-{first.id}":
                 break
         assert page.evaluate("document.activeElement.dataset.cbNote") == f"note-{first.id}"
-        shown = page.locator(f"#side-note-{first.id}.cb-current") if viewport is WIDE else page.locator("#cb-note-sheet")
+        shown = (
+            page.locator(f"#side-note-{first.id}.cb-current") if viewport is WIDE else page.locator("#cb-note-sheet")
+        )
         assert shown.is_visible()
         assert ref(page, first).get_attribute("aria-expanded") == "true"
         # On to the next note (through the first one's links on wide screens): it opens
@@ -214,7 +216,9 @@ def test_the_passage_starts_on_the_first_screen(book, browser, server):
         context = new_context(browser, viewport=viewport)
         for chapter in book.article.chapters:
             page, log = open_page(context, server, f"chapters/{chapter.id}.html")
-            top = page.locator("section.cb-article .cb-line").first.evaluate("e => e.getBoundingClientRect().top + scrollY")
+            top = page.locator("section.cb-article .cb-line").first.evaluate(
+                "e => e.getBoundingClientRect().top + scrollY"
+            )
             assert top <= limit, (chapter.id, viewport, top)
             # Reference material starts collapsed, with its count.
             sources = page.locator("details.cb-sources-details")
@@ -228,8 +232,10 @@ def test_the_passage_starts_on_the_first_screen(book, browser, server):
 
 
 def test_the_verdict_and_chart_stay_in_view_while_the_lowest_slider_moves(browser, server):
-    for chapter, widget, slider in (("seeking-a-way-out", "#cb-model-deadend", "#cb-deadend-horizon"),
-                                    ("iran-bargaining-chip", "#cb-model-iran", ".cb-iran .cb-param-range >> nth=-1")):
+    for chapter, widget, slider in (
+        ("seeking-a-way-out", "#cb-model-deadend", "#cb-deadend-horizon"),
+        ("iran-bargaining-chip", "#cb-model-iran", ".cb-iran .cb-param-range >> nth=-1"),
+    ):
         for viewport in (WIDE, PHONE):
             context = new_context(browser, viewport=viewport)
             page, log = open_page(context, server, f"chapters/{chapter}.html")
@@ -318,7 +324,11 @@ def test_the_timeline_has_an_axis_eras_and_a_jump_to_a_year(book, browser, serve
     first, last = events[0], events[-1]
     assert xs[first.id] < xs[last.id]
     assert [b.inner_text().split(" (")[0] for b in page.locator(".cb-era-button").all()] == [
-        "Before the intervention", "The intervention, 2015–2016", "2017 and the article", "Afterwards"]
+        "Before the intervention",
+        "The intervention, 2015–2016",
+        "2017 and the article",
+        "Afterwards",
+    ]
     # Jump to a year: the first event of that year comes to the top, below the sticky bar.
     target = next(e for e in events if e.date.startswith("2010"))
     page.get_by_label("Jump to", exact=True).select_option("2010")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from coursebook.schemas import export
 
 SCHEMAS = export.schemas()
@@ -17,7 +17,9 @@ SCHEMAS = export.schemas()
 def test_the_committed_schema_is_up_to_date(name):
     path = ROOT / "data" / "schemas" / name
     assert path.is_file(), f"run `python -m coursebook schema` to write {path.name}"
-    assert path.read_text(encoding="utf-8") == export.render(SCHEMAS[name]), f"{name} is stale: run `python -m coursebook schema`"
+    assert path.read_text(encoding="utf-8") == export.render(SCHEMAS[name]), (
+        f"{name} is stale: run `python -m coursebook schema`"
+    )
 
 
 class _Loader(yaml.CSafeLoader):
@@ -49,6 +51,19 @@ def test_the_real_files_validate(name, path):
 
 def test_a_wrong_question_type_fails_the_schema():
     validator = jsonschema.Draft202012Validator(SCHEMAS["quizzes.schema.json"])
-    bank = {"chapter": "x", "questions": [{"id": "q", "type": "singel", "prompt": "?", "explanation": "e", "passage": "p1",
-                                            "objective": "o", "level": "remember", "options": []}]}
+    bank = {
+        "chapter": "x",
+        "questions": [
+            {
+                "id": "q",
+                "type": "singel",
+                "prompt": "?",
+                "explanation": "e",
+                "passage": "p1",
+                "objective": "o",
+                "level": "remember",
+                "options": [],
+            }
+        ],
+    }
     assert not validator.is_valid(bank)

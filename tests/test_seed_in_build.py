@@ -9,9 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-import pytest
 from bs4 import BeautifulSoup
-
 from conftest import toc_pages
 
 
@@ -80,7 +78,7 @@ def test_one_page_holds_the_whole_article_in_order(site, book):
 
 def test_highlights_cover_exactly_the_annotated_quotes(site, book):
     marks = {}
-    for rel, line in article_blocks(site):
+    for _rel, line in article_blocks(site):
         for mark in line.select("mark.cb-anno"):
             marks[mark["data-cb-note"].removeprefix("note-")] = (line.get("id"), mark.get_text())
     assert marks == {a.id: (a.paragraph, a.quote) for a in book.annotations.values()}
@@ -93,9 +91,12 @@ def test_article_text_is_set_apart_and_labelled(site, book):
         assert len(roles) == 1, (rel, line)
         meta = line.select_one(".cb-meta").get_text(" ", strip=True)
         assert meta, f"{rel}: a line of the article has no label"
-    sections = [s for rel in toc_pages() for s in
-                BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser").select("section.cb-article")
-                if "cb-reading" not in s.get("class", [])]
+    sections = [
+        s
+        for rel in toc_pages()
+        for s in BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser").select("section.cb-article")
+        if "cb-reading" not in s.get("class", [])
+    ]
     assert len(sections) == 6
     assert all(s.get("aria-label", "").startswith("The article, ¶") for s in sections)
 

@@ -6,8 +6,8 @@ import math
 
 import numpy as np
 import pytest
-
 from conftest import edit, line_of
+
 from coursebook import Book, DataError
 from coursebook.simulations import deadend, iran
 from coursebook.simulations.display import billions, fixed, millions
@@ -23,7 +23,15 @@ def test_defaults_and_presets_run(book, base):
     for preset in book.models["deadend"].presets:
         frame = deadend.run(preset.values)
         assert list(frame.columns) == [
-            "date", "military_cost", "hostage_cost", "cost", "cumulative_cost", "assets", "interest", "tradeable_gain", "net",
+            "date",
+            "military_cost",
+            "hostage_cost",
+            "cost",
+            "cumulative_cost",
+            "assets",
+            "interest",
+            "tradeable_gain",
+            "net",
         ]
         assert frame.index[0] == 1 and frame.iloc[0]["date"] == "January 2017"
 
@@ -84,8 +92,11 @@ def test_dead_end_is_the_last_month_before_net_stays_negative(base):
     frame = deadend.run(base)
     end = deadend.dead_end(frame)
     assert frame.loc[end, "net"] >= 0
-    assert (frame.loc[end + 1:, "net"] < 0).all()
-    assert deadend.summary(base)["sentence"] == f"With these settings, staying stops paying after month {end} ({deadend.month_name(end)})."
+    assert (frame.loc[end + 1 :, "net"] < 0).all()
+    assert (
+        deadend.summary(base)["sentence"]
+        == f"With these settings, staying stops paying after month {end} ({deadend.month_name(end)})."
+    )
 
 
 def test_month_names():
@@ -143,7 +154,9 @@ def test_default_off_its_step(book_copy):
     path = book_copy / "data" / "model" / "deadend.yaml"
     line = line_of(path, "- id: monthly_cost") + 6
     edit(path, "    default: 100\n    illustrative: false", "    default: 102\n    illustrative: false")
-    assert problems(book_copy) == [f"data/model/deadend.yaml:{line}: the default 102 is not on a step of 5 from 10; a slider could never show it"]
+    assert problems(book_copy) == [
+        f"data/model/deadend.yaml:{line}: the default 102 is not on a step of 5 from 10; a slider could never show it"
+    ]
 
 
 def test_parameter_without_source(book_copy):
@@ -163,14 +176,18 @@ def test_preset_value_outside_range(book_copy):
     path = book_copy / "data" / "model" / "deadend.yaml"
     line = line_of(path, "incident_chance: 63")
     edit(path, "incident_chance: 63", "incident_chance: 163")
-    assert problems(book_copy) == [f"data/model/deadend.yaml:{line}: 163 is outside the range of “incident_chance” (0 to 100)"]
+    assert problems(book_copy) == [
+        f"data/model/deadend.yaml:{line}: 163 is outside the range of “incident_chance” (0 to 100)"
+    ]
 
 
 def test_preset_missing_a_parameter(book_copy):
     path = book_copy / "data" / "model" / "deadend.yaml"
     line = line_of(path, "      incident_chance: 63") - 4  # the preset's "values:" line
     edit(path, "      incident_chance: 63\n", "")
-    assert problems(book_copy) == [f"data/model/deadend.yaml:{line}: the preset “author-reading” does not set “incident_chance”"]
+    assert problems(book_copy) == [
+        f"data/model/deadend.yaml:{line}: the preset “author-reading” does not set “incident_chance”"
+    ]
 
 
 def test_unknown_parameter(book_copy):
@@ -178,7 +195,10 @@ def test_unknown_parameter(book_copy):
     line = line_of(path, "- id: distrust_cost")
     edit(path, "- id: distrust_cost", "- id: distrust_costs")
     found = problems(book_copy)
-    assert f"data/model/iran.yaml:{line}: the model has no parameter “distrust_costs” (did you mean “distrust_cost”?)" in found
+    assert (
+        f"data/model/iran.yaml:{line}: the model has no parameter “distrust_costs” (did you mean “distrust_cost”?)"
+        in found
+    )
     assert any("the parameter “distrust_cost” is missing" in p for p in found)
 
 
@@ -186,4 +206,6 @@ def test_precedent_pointing_at_a_missing_paragraph(book_copy):
     path = book_copy / "data" / "model" / "iran.yaml"
     line = line_of(path, "paragraph: p13")
     edit(path, "paragraph: p13", "paragraph: p31")
-    assert problems(book_copy) == [f"data/model/iran.yaml:{line}: there is no paragraph “p31”: the article has p1 to p17"]
+    assert problems(book_copy) == [
+        f"data/model/iran.yaml:{line}: there is no paragraph “p31”: the article has p1 to p17"
+    ]

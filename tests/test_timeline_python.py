@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT, execute_with
+
 from coursebook.timeline import SOURCING_LABELS, filter_events, format_date, in_period
 from coursebook.widgets import Timeline
 
@@ -43,7 +43,9 @@ def test_widget_state_links_events_to_passages(book):
     first = next(e for e in t.events if e["passages"])
     assert first["passages"][0]["href"] == book.passage_link(first["passages"][0]["id"])
     t.filters = {"actor": "russia", "period": "after-2017", "kinds": []}
-    assert [e.id for e in t.visible()] == [e.id for e in filter_events(book.events.values(), "russia", "after-2017", periods=book.periods.values())]
+    assert [e.id for e in t.visible()] == [
+        e.id for e in filter_events(book.events.values(), "russia", "after-2017", periods=book.periods.values())
+    ]
     assert 'data-cb-widget="timeline" id="cb-timeline"' in t._repr_mimebundle_()[0]["text/html"]
 
 

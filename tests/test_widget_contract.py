@@ -53,6 +53,8 @@ def test_the_page_stand_in_calls_listeners_as_anywidget_does(root):
     model.set("values", model.get("values"));  // unchanged: no event
     console.log(JSON.stringify(seen));
     """
-    result = subprocess.run(["node", "--input-type=module", "-e", script], cwd=root, capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", script], cwd=root, capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [["key", True, {"a": 1}], ["any", True]]

@@ -12,8 +12,8 @@ module is imported below. Each rule can be run alone: ``run(book, report, [fn])`
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from ..errors import CROSS, Problems
 
@@ -57,13 +57,13 @@ def run(book, report: Problems | None = None, rules: Iterable[RuleFunction] | No
 
 # The rules, by collection (importing a module registers its rules).
 from . import (  # noqa: E402,F401
-    notes,
     chapters,
     claims,
     entries,
     events,
     evidence,
     models,
+    notes,
     quizzes,
     references,
     verdicts,

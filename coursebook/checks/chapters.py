@@ -25,7 +25,11 @@ def toc_files_exist(book, report: Problems) -> None:
     for entry in book.toc.entries:
         if not any((root / f"{entry.file}{suffix}").is_file() for suffix in ("", ".md", ".ipynb")):
             candidates = [f"chapters/{c}" for c in book.chapters]
-            report.add(book.toc.path, entry.line, f"the page “{entry.file}” does not exist (no file {entry.file}.md){close(entry.file, candidates)}")
+            report.add(
+                book.toc.path,
+                entry.line,
+                f"the page “{entry.file}” does not exist (no file {entry.file}.md){close(entry.file, candidates)}",
+            )
         if entry.file in seen:
             report.add(book.toc.path, entry.line, f"“{entry.file}” is listed twice (also at line {seen[entry.file]})")
         seen.setdefault(entry.file, entry.line)
@@ -38,7 +42,9 @@ def pages_in_toc(book, report: Problems) -> None:
     for chapter in book.chapters.values():
         rel = str(chapter.path.relative_to(book.paths.root).with_suffix(""))
         if rel not in listed:
-            report.add(chapter.path, 1, f"this page is not in _toc.yml, so it is not part of the book; add “- file: {rel}”")
+            report.add(
+                chapter.path, 1, f"this page is not in _toc.yml, so it is not part of the book; add “- file: {rel}”"
+            )
 
 
 def _calls(book, kind: str):
@@ -60,7 +66,11 @@ def _one_of(value: str | None, valid, what: str, where: str) -> str | None:
         return None
     hint = close(value, valid) or "; use one of: " + ", ".join(valid)
     if what == "lesson plan":
-        return f"{where} names “{value}”, but {PLANS} has no lesson plan for it{close(value, valid)}" if valid else f"{where} needs {PLANS}, which is missing"
+        return (
+            f"{where} names “{value}”, but {PLANS} has no lesson plan for it{close(value, valid)}"
+            if valid
+            else f"{where} needs {PLANS}, which is missing"
+        )
     if what in FILES:
         return f"{where} names “{value}”, but there is no {FILES[what].format(value)}{hint}"
     return f"{where} names “{value}”, which is not a {what}{hint}"
@@ -77,7 +87,10 @@ def _directive_targets(book) -> dict[str, tuple[object, str]]:
         "chapter-sources": (list(book.chapters), "page"),
         "answer-key": (list(book.quizzes), "quiz bank"),
         "model-notes": (list(book.models), "model"),
-        "think-it-through": (sorted({p.chapter for p in book.prompts.values()}), "chapter with prompts in data/prompts.yaml"),
+        "think-it-through": (
+            sorted({p.chapter for p in book.prompts.values()}),
+            "chapter with prompts in data/prompts.yaml",
+        ),
         "entries": (["glossary", "people", "organisations", "places"], "collection"),
         "lesson-plan": ([lesson.chapter for lesson in book.lessons.lessons] if book.lessons else [], "lesson plan"),
     }
@@ -128,7 +141,11 @@ def widgets_name_known_ids(book, report: Problems) -> None:
             report.add(chapter.path, call.line, problem)
         for key, value in call.keywords:
             if key in ("actor", "place", "term", "entity") and value not in entities:
-                report.add(chapter.path, call.line, f"{call.name}() names “{value}”, which is not in the glossary, people, organisations or places{close(value, entities)}")
+                report.add(
+                    chapter.path,
+                    call.line,
+                    f"{call.name}() names “{value}”, which is not in the glossary, people, organisations or places{close(value, entities)}",
+                )
 
 
 @rule(needs=("references",))
@@ -136,11 +153,19 @@ def chapter_cites_exist(book, report: Problems) -> None:
     for chapter, call in _calls(book, "cite"):
         for key in call.args:
             if key not in book.references:
-                report.add(chapter.path, call.line, f"the reference “{key}” is not in data/references.bib{close(key, book.references)}")
+                report.add(
+                    chapter.path,
+                    call.line,
+                    f"the reference “{key}” is not in data/references.bib{close(key, book.references)}",
+                )
 
 
 @rule(needs=("claims",))
 def verdict_roles_name_claims(book, report: Problems) -> None:
     for chapter, call in _calls(book, "role"):
         if call.name == "verdict" and call.args[0] not in book.claims:
-            report.add(chapter.path, call.line, f"the {{verdict}} role names “{call.args[0]}”, which is not a claim in data/claims.yaml{close(call.args[0], book.claims)}")
+            report.add(
+                chapter.path,
+                call.line,
+                f"the {{verdict}} role names “{call.args[0]}”, which is not a claim in data/claims.yaml{close(call.args[0], book.claims)}",
+            )

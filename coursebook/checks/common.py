@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..errors import Problems
 
@@ -25,7 +25,9 @@ def paragraph_exists(book, record, key: str, paragraph: str, report: Problems) -
 def chapter_exists(book, record, key: str, chapter: str, report: Problems) -> bool:
     if chapter in book.chapters:
         return True
-    report.at(record, key, f"there is no chapter “{chapter}” (no file chapters/{chapter}.md){close(chapter, book.chapters)}")
+    report.at(
+        record, key, f"there is no chapter “{chapter}” (no file chapters/{chapter}.md){close(chapter, book.chapters)}"
+    )
     return False
 
 
@@ -46,7 +48,13 @@ def quote_matches_once(book, record, report: Problems) -> bool:
     label = f"¶{record.paragraph[1:]}"
     count = text.count(record.quote)
     if count == 0:
-        report.at(record, "quote", f"the quote “{record.quote}” does not occur in {label}; {quote_hint(record.quote, text)}")
+        report.at(
+            record, "quote", f"the quote “{record.quote}” does not occur in {label}; {quote_hint(record.quote, text)}"
+        )
     elif count > 1:
-        report.at(record, "quote", f"the quote “{record.quote}” occurs {count} times in {label}; lengthen it so that it matches exactly once")
+        report.at(
+            record,
+            "quote",
+            f"the quote “{record.quote}” occurs {count} times in {label}; lengthen it so that it matches exactly once",
+        )
     return count == 1

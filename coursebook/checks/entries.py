@@ -43,7 +43,8 @@ def glossary_orphans(book, report: Problems) -> None:
     for ident, entry in book.glossary.items():
         if not any(m in text for m in entry.matches) and ident not in referenced:
             report.at(
-                entry, None,
+                entry,
+                None,
                 f"the term “{entry.term}” is an orphan: none of its matches occurs in the article and no note or entry refers to it",
             )
 
@@ -53,4 +54,6 @@ def glossary_see_exists(book, report: Problems) -> None:
     for entry in book.glossary.values():
         for other in entry.see:
             if other not in book.glossary:
-                report.at(entry, "see", f"“see” names “{other}”, which is not in the glossary{close(other, book.glossary)}")
+                report.at(
+                    entry, "see", f"“see” names “{other}”, which is not in the glossary{close(other, book.glossary)}"
+                )

@@ -14,14 +14,20 @@ def event_actors_exist(book, report: Problems) -> None:
     for event in book.events.values():
         for actor in event.actors:
             if actor not in actors:
-                report.at(event, "actors", f"the actor “{actor}” is not in people.yaml or organisations.yaml{close(actor, actors)}")
+                report.at(
+                    event,
+                    "actors",
+                    f"the actor “{actor}” is not in people.yaml or organisations.yaml{close(actor, actors)}",
+                )
 
 
 @rule(needs=("places",))
 def event_places_exist(book, report: Problems) -> None:
     for event in book.events.values():
         if event.place not in book.places:
-            report.at(event, "place", f"the place “{event.place}” is not in places.yaml{close(event.place, book.places)}")
+            report.at(
+                event, "place", f"the place “{event.place}” is not in places.yaml{close(event.place, book.places)}"
+            )
 
 
 @rule()
@@ -47,9 +53,15 @@ def _in_order(book, name: str, report: Problems) -> None:
     previous = None
     for period in getattr(book, name).values():
         if period.end[: len(period.start)] < period.start[: len(period.end)]:
-            report.at(period, "end", f"the {name[:-1]} “{period.id}” ends ({period.end}) before it starts ({period.start})")
+            report.at(
+                period, "end", f"the {name[:-1]} “{period.id}” ends ({period.end}) before it starts ({period.start})"
+            )
         if name == "eras" and previous is not None and period.start <= previous.end[: len(period.start)]:
-            report.at(period, "start", f"the era “{period.id}” starts before “{previous.id}” ends: eras follow each other without overlapping")
+            report.at(
+                period,
+                "start",
+                f"the era “{period.id}” starts before “{previous.id}” ends: eras follow each other without overlapping",
+            )
         previous = period
 
 

@@ -66,11 +66,21 @@ def preset_values_fit_sliders(book, report: Problems) -> None:
                 line = preset.where.line_in("values", name)
                 param = by_id.get(name)
                 if param is None:
-                    report.add(preset.where.path, line, f"the preset “{preset.id}” sets “{name}”, which is not a parameter")
+                    report.add(
+                        preset.where.path, line, f"the preset “{preset.id}” sets “{name}”, which is not a parameter"
+                    )
                 elif not param.min <= value <= param.max:
-                    report.add(preset.where.path, line, f"{value:g} is outside the range of “{name}” ({param.min:g} to {param.max:g})")
+                    report.add(
+                        preset.where.path,
+                        line,
+                        f"{value:g} is outside the range of “{name}” ({param.min:g} to {param.max:g})",
+                    )
                 elif not on_step(value, param.min, param.step):
-                    report.add(preset.where.path, line, f"{value:g} is not on a step of {param.step:g} for “{name}”; a slider could never show it")
+                    report.add(
+                        preset.where.path,
+                        line,
+                        f"{value:g} is not on a step of {param.step:g} for “{name}”; a slider could never show it",
+                    )
 
 
 @rule()

@@ -24,7 +24,11 @@ def note_terms_exist(book, report: Problems) -> None:
     for note in book.annotations.values():
         for term in note.terms:
             if term not in everything:
-                report.at(note, "terms", f"the term “{term}” is not in the glossary, people, organisations or places{close(term, everything)}")
+                report.at(
+                    note,
+                    "terms",
+                    f"the term “{term}” is not in the glossary, people, organisations or places{close(term, everything)}",
+                )
 
 
 @rule()
@@ -42,7 +46,8 @@ def note_quotes_do_not_overlap(book, report: Problems) -> None:
         for (_, a_end, a), (b_start, _, b) in zip(ranges, ranges[1:]):
             if b_start < a_end:
                 report.at(
-                    b, "quote",
+                    b,
+                    "quote",
                     f"the quote of “{b.id}” overlaps the quote of “{a.id}” in ¶{paragraph[1:]}; notes on the same words cannot both be highlighted",
                 )
 
@@ -51,5 +56,9 @@ def note_quotes_do_not_overlap(book, report: Problems) -> None:
 def note_layers_exist(book, report: Problems) -> None:
     for note in book.annotations.values():
         if note.layer not in book.layers:
-            where = "data/layers.yaml" if book.layers else "data/layers.yaml (the book has no such file: add it, listing its layers)"
+            where = (
+                "data/layers.yaml"
+                if book.layers
+                else "data/layers.yaml (the book has no such file: add it, listing its layers)"
+            )
             report.at(note, "layer", f"the layer “{note.layer}” is not in {where}{close(note.layer, book.layers)}")

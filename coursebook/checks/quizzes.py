@@ -50,7 +50,8 @@ def passages_in_own_chapter(book, report: Problems) -> None:
             where = book.article.paragraphs.get(question.passage)
             if where is not None and where.chapter != chapter and question.passage not in repeated:
                 report.at(
-                    question, "passage",
+                    question,
+                    "passage",
                     f"the passage {question.passage} is in chapter “{where.chapter}”, not in this bank’s chapter “{chapter}”",
                 )
 
@@ -60,7 +61,8 @@ def question_objectives_exist(book, report: Problems) -> None:
     for question in book.questions():
         if question.objective not in book.objectives:
             report.at(
-                question, "objective",
+                question,
+                "objective",
                 f"the objective “{question.objective}” is not in data/objectives.yaml{close(question.objective, book.objectives)}",
             )
 
@@ -72,7 +74,8 @@ def question_objectives_in_chapter(book, report: Problems) -> None:
             objective = book.objectives.get(question.objective)
             if objective is not None and objective.chapter != chapter and objective.chapter in book.chapters:
                 report.at(
-                    question, "objective",
+                    question,
+                    "objective",
                     f"the objective “{question.objective}” belongs to chapter “{objective.chapter}”, not “{chapter}”",
                 )
 
@@ -87,15 +90,31 @@ def questions_in_reading(book, report: Problems) -> None:
         paragraphs = set(book.chapter_paragraphs(quiz.chapter)) if quiz.chapter in own else set()
         for qid in quiz.in_reading:
             if qid not in bank:
-                report.at(quiz, "in_reading", f"in_reading names “{qid}”, which is not a question of this bank{close(qid, bank)}")
+                report.at(
+                    quiz,
+                    "in_reading",
+                    f"in_reading names “{qid}”, which is not a question of this bank{close(qid, bank)}",
+                )
             elif bank[qid].passage not in paragraphs:
-                report.at(quiz, "in_reading", f"“{qid}” tests {bank[qid].passage}, which is not in this chapter’s reading, "
-                                               "so it cannot be placed after its paragraph")
+                report.at(
+                    quiz,
+                    "in_reading",
+                    f"“{qid}” tests {bank[qid].passage}, which is not in this chapter’s reading, "
+                    "so it cannot be placed after its paragraph",
+                )
         if quiz.chapter in own and bank and not quiz.in_reading:  # (an empty bank: a new book's, to be written)
-            report.at(quiz, "chapter", "an article chapter places at least one question in its reading: "
-                                       "list its id under “in_reading” (it is shown right after the paragraph it tests)")
+            report.at(
+                quiz,
+                "chapter",
+                "an article chapter places at least one question in its reading: "
+                "list its id under “in_reading” (it is shown right after the paragraph it tests)",
+            )
         if quiz.in_reading and set(quiz.in_reading) >= set(bank):
-            report.at(quiz, "in_reading", "every question is placed in the reading; keep at least one for the review at the end")
+            report.at(
+                quiz,
+                "in_reading",
+                "every question is placed in the reading; keep at least one for the review at the end",
+            )
 
 
 @rule(needs=("claims",))
@@ -104,7 +123,8 @@ def question_claims_exist(book, report: Problems) -> None:
     for question in book.questions():
         if question.claim is not None and question.claim not in book.claims:
             report.at(
-                question, "claim",
+                question,
+                "claim",
                 f"the claim “{question.claim}” is not in data/claims.yaml{close(question.claim, book.claims)}",
             )
 
@@ -127,7 +147,8 @@ def no_length_tell(book, report: Problems) -> None:
         longest = [q.id for q in singles if keyed_longest(q)]
         if singles and len(longest) / len(singles) > LONGEST_KEY_LIMIT:
             report.at(
-                quiz, None,
+                quiz,
+                None,
                 f"in {len(longest)} of the {len(singles)} single-answer questions the right answer is the longest option "
                 f"({', '.join(longest)}); a student who always picks the longest option scores "
                 f"{round(100 * len(longest) / len(singles))} %. Shorten the right answers or lengthen the others "
@@ -142,7 +163,7 @@ def _runs(text: str, n: int) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
     if len(words) < n:
         return {tuple(words)} if words else set()
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 def _quotes_key(question, option, key) -> bool:
@@ -169,7 +190,8 @@ def wrong_feedback_keeps_the_key(book, report: Problems) -> None:
             for key in keys:
                 if _quotes_key(question, option, key):
                     report.at(
-                        option, "feedback",
+                        option,
+                        "feedback",
                         f"the feedback of the wrong option “{option.text}” repeats the right answer “{key.text}”; "
                         "say why this option is wrong and which ¶ to re-read, and leave the answer to the explanation",
                     )
@@ -191,7 +213,8 @@ def numeric_hints_keep_the_answer(book, report: Problems) -> None:
         for side in ("low", "high"):
             if answer.search(getattr(question.feedback, side)):
                 report.at(
-                    question.feedback, side,
+                    question.feedback,
+                    side,
                     f"the “{side}” feedback gives the answer {_shown_number(question.answer)}; "
                     "say which ¶ or event to look at instead, and leave the answer to the explanation",
                 )

@@ -25,7 +25,9 @@ def cites_exist(book, report: Problems) -> None:
     for record, keys in cited(book):
         for key in keys:
             if key not in book.references:
-                report.at(record, "cite", f"the reference “{key}” is not in data/references.bib{close(key, book.references)}")
+                report.at(
+                    record, "cite", f"the reference “{key}” is not in data/references.bib{close(key, book.references)}"
+                )
 
 
 @rule(needs=("references",))
@@ -93,7 +95,8 @@ def weak_sources_have_a_caveat(book, report: Problems) -> None:
         why = low_quality(ref.host)
         if why and not ref.caveat:
             report.add(
-                path, ref.line,
+                path,
+                ref.line,
                 f"the reference “{ref.key}” is from {ref.host}, {why}; cite the original report or official text, "
                 "or add a “caveat” field saying why this source is kept",
             )

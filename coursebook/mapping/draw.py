@@ -20,8 +20,15 @@ _MIN_AREA = 0.5  # islands smaller than this many square pixels are invisible: d
 # Light-mode colours written into the SVG as presentation attributes. map.css overrides
 # them (and switches to dark mode); they only matter where that CSS is not loaded.
 _INK = {
-    "sea": "#d6e6f2", "land": "#efe9dc", "border": "#8c8273", "focus": "#f2d68f", "focus_border": "#7a5c12",
-    "place": "#b3261e", "place_ring": "#ffffff", "label": "#1b1b1b", "halo": "#ffffff",
+    "sea": "#d6e6f2",
+    "land": "#efe9dc",
+    "border": "#8c8273",
+    "focus": "#f2d68f",
+    "focus_border": "#7a5c12",
+    "place": "#b3261e",
+    "place_ring": "#ffffff",
+    "label": "#1b1b1b",
+    "halo": "#ffffff",
 }
 
 
@@ -116,8 +123,10 @@ def _countries(frame: _Frame, countries: Sequence[Country], focus: set[str]) -> 
     # Highlighted countries last, so their outline is not covered by a neighbour's fill.
     for is_focus, name, d in sorted(drawn, key=lambda item: item[0]):
         if is_focus:
-            out.append(f'<path class="cb-map-land cb-map-border cb-map-focus" data-country="{_esc(name)}" '
-                       f'fill="{_INK["focus"]}" stroke="{_INK["focus_border"]}" stroke-width="1.2" d="{d}"/>')
+            out.append(
+                f'<path class="cb-map-land cb-map-border cb-map-focus" data-country="{_esc(name)}" '
+                f'fill="{_INK["focus"]}" stroke="{_INK["focus_border"]}" stroke-width="1.2" d="{d}"/>'
+            )
         else:
             out.append(f'<path class="cb-map-land cb-map-border" data-country="{_esc(name)}" d="{d}"/>')
     out.append("</g>")
@@ -129,15 +138,21 @@ def _places(frame: _Frame, shown: list[Any]) -> list[str]:
     dots = [(p, *_snap(frame.project(lon, lat))) for p in shown for lat, lon in [_coords(p)]]
     out = [f'<g class="cb-map-places" fill="{_INK["place"]}" stroke="{_INK["place_ring"]}" stroke-width="1">']
     for place, x, y in dots:
-        out.append(f'<circle class="cb-map-place" data-place="{_esc(_field(place, "id"))}" '
-                   f'cx="{_fmt(x)}" cy="{_fmt(y)}" r="{_DOT}"/>')
+        out.append(
+            f'<circle class="cb-map-place" data-place="{_esc(_field(place, "id"))}" '
+            f'cx="{_fmt(x)}" cy="{_fmt(y)}" r="{_DOT}"/>'
+        )
     out.append("</g>")
-    out.append(f'<g class="cb-map-labels" font-size="{_fmt(_tenths(_FONT))}" font-family="system-ui, sans-serif" '
-               f'fill="{_INK["label"]}" stroke="{_INK["halo"]}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">')
+    out.append(
+        f'<g class="cb-map-labels" font-size="{_fmt(_tenths(_FONT))}" font-family="system-ui, sans-serif" '
+        f'fill="{_INK["label"]}" stroke="{_INK["halo"]}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">'
+    )
     for (place, _, _), (x, y, anchor) in zip(dots, _layout_labels(dots, frame.width, frame.height)):
         anchor_attr = "" if anchor == "start" else f' text-anchor="{anchor}"'
-        out.append(f'<text class="cb-map-label" data-place="{_esc(_field(place, "id"))}" '
-                   f'x="{_fmt(x)}" y="{_fmt(y)}"{anchor_attr}>{_esc(_label(place))}</text>')
+        out.append(
+            f'<text class="cb-map-label" data-place="{_esc(_field(place, "id"))}" '
+            f'x="{_fmt(x)}" y="{_fmt(y)}"{anchor_attr}>{_esc(_label(place))}</text>'
+        )
     out.append("</g>")
     return out
 

@@ -17,7 +17,7 @@ def _simplify_ring(points: list[Point], joints: tuple[int, ...]) -> list[Point]:
     cuts = list(joints) + [len(points) - 1]
     result = [points[0]]
     for start, end in zip(cuts, cuts[1:]):
-        stretch = points[start:end + 1]
+        stretch = points[start : end + 1]
         # Walk every stretch in one canonical direction: a neighbour walks it backwards.
         backwards = stretch[::-1] < stretch
         kept = _douglas_peucker(stretch[::-1] if backwards else stretch, _TOLERANCE)

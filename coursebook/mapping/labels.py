@@ -30,7 +30,7 @@ def _layout_labels(dots: list[tuple[Any, int, int]], width: float, height: float
         return 30 * covered + 10 * labels + option[0]
 
     chosen: list = [None] * len(dots)
-    for sweep in range(4):
+    for _sweep in range(4):
         changed = False
         for i in range(len(dots)):
             scores = [score(i, option, chosen) for option in options[i]]

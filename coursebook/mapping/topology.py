@@ -4,10 +4,10 @@ here in a few lines rather than with another dependency."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 from .geometry import Point
 
@@ -27,7 +27,6 @@ class Country:
     name: str
     rings: tuple[tuple[Point, ...], ...]
     joints: tuple[tuple[int, ...], ...]
-
 
 
 def load_countries(path: Path) -> list[Country]:

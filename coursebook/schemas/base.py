@@ -9,9 +9,10 @@ the loader can still report ``file:line``.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Mapping
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -77,7 +78,8 @@ def attach(record: Any, raw: Any, path: Path) -> None:
     if isinstance(record, Record):
         keys = dict(getattr(raw, "key_lines", {}) or {})
         inner = {
-            name: dict(value.key_lines) for name, value in (raw.items() if isinstance(raw, dict) else ())
+            name: dict(value.key_lines)
+            for name, value in (raw.items() if isinstance(raw, dict) else ())
             if isinstance(getattr(record, name, None), dict) and hasattr(value, "key_lines")
         }
         record._where = Where(path, getattr(raw, "line", 1), keys, inner)

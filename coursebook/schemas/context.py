@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import Field
 
@@ -16,7 +16,7 @@ class GlossaryEntry(Record):
     definition: Text
     cite: Cites
     see: list[Id] = []
-    caveat: Optional[Text] = None
+    caveat: Text | None = None
 
 
 class NamedEntry(Record):
@@ -28,7 +28,7 @@ class NamedEntry(Record):
     summary: Text
     cite: Cites
     aka: list[Text] = []
-    caveat: Optional[Text] = None
+    caveat: Text | None = None
 
 
 class Person(NamedEntry):
@@ -44,7 +44,7 @@ class Place(NamedEntry):
     kind: Text
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
-    label: Optional[Text] = None  # a short name for the map, where ``name`` is long
+    label: Text | None = None  # a short name for the map, where ``name`` is long
 
 
 EventKind = Literal["diplomacy", "military", "sanctions", "incident", "politics"]
@@ -60,11 +60,11 @@ class Event(Record):
     paragraphs: list[ParagraphId] = Field(min_length=1)
     summary: Text
     cite: Cites
-    caveat: Optional[Text] = None
+    caveat: Text | None = None
     #: How the event is known, where that is weaker than an on-the-record report: ``disputed``
     #: (a party denies it, or reliable reports contradict each other) or ``anonymous`` (it rests
     #: on unnamed sources). The ``caveat`` must then say what is disputed or who is unnamed.
-    sourcing: Optional[Literal["disputed", "anonymous"]] = None
+    sourcing: Literal["disputed", "anonymous"] | None = None
 
 
 Verdict = Literal["borne out", "partly borne out", "not borne out", "not checkable"]
@@ -80,9 +80,9 @@ class Claim(Record):
     outcome: Text
     verdict: Verdict
     cite: Cites
-    caveat: Optional[Text] = None
+    caveat: Text | None = None
     #: For a prediction: why it has fewer than two events for, or two against, in evidence.yaml.
-    evidence_note: Optional[Text] = None
+    evidence_note: Text | None = None
 
     @property
     def looks_forward(self) -> bool:
@@ -104,7 +104,7 @@ class NoteLayer(Record):
 
     id: Id
     label: Text
-    description: Optional[Text] = None
+    description: Text | None = None
 
 
 class Period(Record):
@@ -145,6 +145,6 @@ class Annotation(Record):
     note: Text
     cite: Cites
     terms: list[Id] = []
-    status: Optional[Literal["accurate", "imprecise", "wrong", "omits", "unverified"]] = None
+    status: Literal["accurate", "imprecise", "wrong", "omits", "unverified"] | None = None
     #: The claim in claims.yaml that a note judges: the note then shows that claim's verdict.
-    claim: Optional[Id] = None
+    claim: Id | None = None

@@ -37,10 +37,14 @@ def schemas() -> dict[str, dict[str, Any]]:
         where = f"data/{collection.path}" if many else f"data/{collection.path}/<{collection.key}>.yaml"
         description = f"{where}: " + ("a list of " + collection.what if many else f"one file per {collection.key}")
         out[f"{collection.name}.schema.json"] = _document(collection.model, where, description, many)
-    out["manifest.schema.json"] = _document(Manifest, "seeds/manifest.yaml", "the seed's details and the role of each line", False)
+    out["manifest.schema.json"] = _document(
+        Manifest, "seeds/manifest.yaml", "the seed's details and the role of each line", False
+    )
     from ..lessons import FILE, LessonsFile
 
-    out["lessons.schema.json"] = _document(LessonsFile, f"data/{FILE}", "lesson plans and the course outline (optional)", False)
+    out["lessons.schema.json"] = _document(
+        LessonsFile, f"data/{FILE}", "lesson plans and the course outline (optional)", False
+    )
     return out
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -26,8 +26,8 @@ class ManifestLine(Record):
     line: int = Field(ge=1)
     role: Role
     chapter: Id
-    id: Optional[ParagraphId] = None
-    repeats: Optional[ParagraphId] = None
+    id: ParagraphId | None = None
+    repeats: ParagraphId | None = None
     # Set by `coursebook new`: the role and chapter were guessed, for a person to review.
     inferred: bool = False
 
@@ -36,9 +36,9 @@ class ArticleInfo(Record):
     title: Text
     author: Text
     outlet: Text
-    section: Optional[Text] = None
+    section: Text | None = None
     published: Date
-    url: Optional[Text] = None  # where the text was published online, if it was
+    url: Text | None = None  # where the text was published online, if it was
     cite: Text
 
 
@@ -51,7 +51,7 @@ class Manifest(Record):
     seed: Text
     #: A stable id for the book: it names the browser's storage (with the edition) and the
     #: students' exported answers. Without one, the article's citation key is used.
-    book_id: Optional[Id] = None
+    book_id: Id | None = None
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     article: ArticleInfo
     chapters: list[ChapterInfo] = Field(min_length=1)

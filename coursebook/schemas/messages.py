@@ -137,13 +137,15 @@ def known_fields(model: type[BaseModel] | None, loc: tuple) -> list[str]:
         fields = getattr(current, "model_fields", {})
         if part not in fields:
             continue  # a union's tag, already used to pick the variant
-        following = parts[index + 1:]
+        following = parts[index + 1 :]
         tag = next((p for p in following if isinstance(p, str)), None)
         current = _unwrap(fields[part].annotation, tag)
     return list(getattr(current, "model_fields", {}))
 
 
-def validate(model: type[BaseModel], data: Any, *, path: Path, problems: Problems, root: Any = None, loc_prefix: tuple = ()):
+def validate(
+    model: type[BaseModel], data: Any, *, path: Path, problems: Problems, root: Any = None, loc_prefix: tuple = ()
+):
     """Validate ``data`` against ``model``; record each error at its line and return None
     on failure. A valid record learns where it came from (:func:`attach`)."""
     root = data if root is None else root

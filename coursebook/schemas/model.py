@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 from pydantic import Field, field_validator
 
@@ -52,7 +52,9 @@ class Parameter(Record):
         if low is not None and high is not None and not low <= value <= high:
             raise ValueError(f"the default {value:g} is outside the range {low:g} to {high:g}")
         if low is not None and step and not on_step(value, low, step):
-            raise ValueError(f"the default {value:g} is not on a step of {step:g} from {low:g}; a slider could never show it")
+            raise ValueError(
+                f"the default {value:g} is not on a step of {step:g} from {low:g}; a slider could never show it"
+            )
         return value
 
 
@@ -70,8 +72,8 @@ class Precedent(Record):
     label: Text
     paragraph: ParagraphId
     gave_up: Text
-    figure: Optional[float] = None
-    figure_note: Optional[str] = None
+    figure: float | None = None
+    figure_note: str | None = None
     outcome: Text
     cite: list[Id] = Field(min_length=1)
 

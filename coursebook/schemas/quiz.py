@@ -6,7 +6,7 @@ discriminated union), so each type's own rules apply and an unknown type is name
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
@@ -136,7 +136,7 @@ class MatchQuestion(QuestionBase):
 
 
 Question = Annotated[
-    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, NumericQuestion, OrderQuestion, MatchQuestion],
+    SingleQuestion | MultipleQuestion | TrueFalseQuestion | NumericQuestion | OrderQuestion | MatchQuestion,
     Field(discriminator="type"),
 ]
 QUESTION_TYPES = {

@@ -19,7 +19,7 @@ the horizon: from then on, the costs of staying outstrip any gain Russia could t
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -40,8 +40,18 @@ PARAMETERS = (
 )
 START_YEAR, START_MONTH = 2017, 1
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -125,7 +135,9 @@ def sentence(end: int | None, horizon: int) -> str:
     if end is None:
         return f"With these settings, staying still pays in month {horizon} ({month_name(horizon)}): no dead end yet."
     if end == 0:
-        return "With these settings, staying never pays: the costs outstrip what Russia could trade from January 2017 on."
+        return (
+            "With these settings, staying never pays: the costs outstrip what Russia could trade from January 2017 on."
+        )
     return f"With these settings, staying stops paying after month {end} ({month_name(end)})."
 
 

@@ -1,4 +1,4 @@
-""""Iran as a bargaining chip?": the expected value to Moscow of selling out Iran for a
+""" "Iran as a bargaining chip?": the expected value to Moscow of selling out Iran for a
 deal with Washington, in billion US dollars.
 
     expected value = deliver_chance/100 × normalisation_value − cancelled_contracts − distrust_cost
@@ -9,7 +9,7 @@ The break-even chance is the chance of delivery at which the bet stops losing:
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 

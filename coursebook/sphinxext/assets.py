@@ -62,17 +62,39 @@ SEARCH_ONLY = ("doctools.js", "sphinx_highlight.js")
 # into the bundle stay: Sphinx does not copy them again when no page changed, and the
 # next build purges from them.)
 UNUSED_FILES = (
-    "scripts/fontawesome.js*", "scripts/*.map", "styles/*.map",
-    "clipboard.min.js", "copybutton.js", "copybutton_funcs.js", "togglebutton.js", "design-tabs.js",
-    "sphinx-thebe.js", "check-solid.svg", "copy-button.svg", "play-solid.svg", "webpack-macros.html",
-    "sbt-webpack-macros.html", "vendor/fontawesome/webfonts/*.ttf",
+    "scripts/fontawesome.js*",
+    "scripts/*.map",
+    "styles/*.map",
+    "clipboard.min.js",
+    "copybutton.js",
+    "copybutton_funcs.js",
+    "togglebutton.js",
+    "design-tabs.js",
+    "sphinx-thebe.js",
+    "check-solid.svg",
+    "copy-button.svg",
+    "play-solid.svg",
+    "webpack-macros.html",
+    "sbt-webpack-macros.html",
+    "vendor/fontawesome/webfonts/*.ttf",
 )
 UNUSED_DIRS = ("locales", "images")
 
 # Classes the theme's scripts (Bootstrap's above all) build at run time from pieces, so
 # they never appear whole in a page or a script: PurgeCSS must keep them.
 SAFELIST = {
-    "standard": ["show", "showing", "hiding", "fade", "collapse", "collapsing", "active", "disabled", "scrolled", "hide"],
+    "standard": [
+        "show",
+        "showing",
+        "hiding",
+        "fade",
+        "collapse",
+        "collapsing",
+        "active",
+        "disabled",
+        "scrolled",
+        "hide",
+    ],
     "greedy": [r"^bs-tooltip", r"^tooltip", r"^dropdown", r"^pst-", r"^sbt-"],
 }
 DYNAMIC_ATTRIBUTES = ["data-theme", "data-mode", "data-bs-theme", "data-bs-popper", "aria-expanded", "open"]
@@ -136,6 +158,7 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
 
 
 # --- after the build ---------------------------------------------------------------------
+
 
 def _purge(app: Sphinx, static: Path, sources: list[Path]) -> str:
     outdir = Path(app.outdir)

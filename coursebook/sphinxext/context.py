@@ -108,8 +108,11 @@ class EntriesDirective(_BookDirective):
                 for n, note in enumerate(notes):
                     if n:
                         para += nodes.Text(", ")
-                    para += nodes.reference("", f"¶{note.paragraph[1:]} ({book.layer_label(note.layer).lower()})",
-                                            refuri=links.to_page(book.article.chapter_of(note.paragraph), f"note-{note.id}"))
+                    para += nodes.reference(
+                        "",
+                        f"¶{note.paragraph[1:]} ({book.layer_label(note.layer).lower()})",
+                        refuri=links.to_page(book.article.chapter_of(note.paragraph), f"note-{note.id}"),
+                    )
                 entry += para
             see = getattr(record, "see", [])
             if see:
@@ -135,15 +138,29 @@ class ChapterContextDirective(_BookDirective):
         text = "\n".join(line.text for line in book.article.chapter_lines(chapter))
         paragraphs = book.chapter_paragraphs(chapter)
         box = nodes.container(classes=["cb-chapter-context"])
-        for collection, label in (("glossary", "Terms"), ("people", "People"), ("organisations", "Organisations and states"), ("places", "Places")):
+        for collection, label in (
+            ("glossary", "Terms"),
+            ("people", "People"),
+            ("organisations", "Organisations and states"),
+            ("places", "Places"),
+        ):
             idents = [r.id for r in getattr(book, collection).values() if any(m in text for m in r.matches)]
-            idents += [t for a in book.annotations.values() if a.paragraph in paragraphs for t in a.terms
-                       if t in getattr(book, collection) and t not in idents]
+            idents += [
+                t
+                for a in book.annotations.values()
+                if a.paragraph in paragraphs
+                for t in a.terms
+                if t in getattr(book, collection) and t not in idents
+            ]
             if idents:
                 box += _links(book, idents, f"{label}: ")
         events = sorted({e.id: e for p in paragraphs for e in book.paragraph_events(p)}.values(), key=lambda e: e.date)
         if events:
-            box += collapsed(f"Events this passage refers to or relies on ({len(events)})", _event_links(book, events), "cb-context-events")
+            box += collapsed(
+                f"Events this passage refers to or relies on ({len(events)})",
+                _event_links(book, events),
+                "cb-context-events",
+            )
         return [box]
 
 
@@ -195,8 +212,15 @@ class ChapterSourcesDirective(_BookDirective):
         book = self.book
         chapter = self.choice_arg(list(book.chapters))
         keys = chapter_keys(book, chapter)
-        self.reads("seeds", "annotations", "events", "claims", "models", "references",
-                   *([f"quizzes:{chapter}"] if chapter in book.quizzes else []))
+        self.reads(
+            "seeds",
+            "annotations",
+            "events",
+            "claims",
+            "models",
+            "references",
+            *([f"quizzes:{chapter}"] if chapter in book.quizzes else []),
+        )
         literal = "{" + ", ".join(repr(k) for k in keys) + "}"
         content = StringList(
             ["```{bibliography}", ":list: bullet", f":filter: docname in docnames or key in {literal}", "```"],
@@ -214,7 +238,11 @@ class ClaimsDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
         book = self.book
         self.reads("claims", "evidence", "events", "seeds", "references")
-        table, body = _table((30, 10, 45, 15), ["The claim", "Kind", f"What happened from {book.article.info.published[:4]} to today", "Verdict"], ["cb-claims"])
+        table, body = _table(
+            (30, 10, 45, 15),
+            ["The claim", "Kind", f"What happened from {book.article.info.published[:4]} to today", "Verdict"],
+            ["cb-claims"],
+        )
         order = {p: n for n, p in enumerate(book.article.paragraphs)}
         for claim in sorted(book.claims.values(), key=lambda c: order[c.paragraph]):
             said = nodes.paragraph()
@@ -230,7 +258,10 @@ class ClaimsDirective(_BookDirective):
             outcome += markup.sources_paragraph(book, claim.cite)
             for part in evidence_blocks(book, claim):
                 outcome += part
-            row = _row([said, claim.type, outcome, markup.VERDICT_LABELS[claim.verdict]], ["claim", "kind", "outcome", "verdict"])
+            row = _row(
+                [said, claim.type, outcome, markup.VERDICT_LABELS[claim.verdict]],
+                ["claim", "kind", "outcome", "verdict"],
+            )
             row["ids"].append(f"claim-{claim.id}")
             body += row
         return [table]
@@ -312,8 +343,13 @@ class PlacesMapDirective(_BookDirective):
             shown.update(p.id for p in chosen)
             names = ", ".join(p.label or p.name for p in chosen)
             svg = mapping.draw_map(
-                chosen, countries, bbox=spec.bbox, title=spec.title, description=f"Places shown: {names}.",
-                id_prefix=f"cb-map-{spec.id}", focus=spec.focus,
+                chosen,
+                countries,
+                bbox=spec.bbox,
+                title=spec.title,
+                description=f"Places shown: {names}.",
+                id_prefix=f"cb-map-{spec.id}",
+                focus=spec.focus,
             )
             figure = nodes.container(classes=["cb-map", f"cb-map-{spec.id}"])
             figure += nodes.raw("", svg, format="html")
@@ -329,7 +365,9 @@ class PlacesMapDirective(_BookDirective):
         if elsewhere and book.maps:
             named = "; ".join(f"{p.name} ({p.kind})" for p in elsewhere)
             off = nodes.paragraph(classes=["cb-map-elsewhere"])
-            off += nodes.Text(f"Not on any map, because they lie outside them all: {named}. They are described in the list below.")
+            off += nodes.Text(
+                f"Not on any map, because they lie outside them all: {named}. They are described in the list below."
+            )
             figures.append(off)
         return figures
 

@@ -61,7 +61,9 @@ def stamp_widget_cells(app: Sphinx, docname: str, source: list[str]) -> None:
     lines = source[0].split("\n")
     first = min(c.line for c in calls) - 1
     if 0 <= first < len(lines) and not lines[first].rstrip().endswith("\\"):
-        lines[first] += f"  # inputs {inputs.digest(book, names, salt=app.config.coursebook_engine + app.config.coursebook_edition)}"
+        lines[first] += (
+            f"  # inputs {inputs.digest(book, names, salt=app.config.coursebook_engine + app.config.coursebook_edition)}"
+        )
         source[0] = "\n".join(lines)
 
 

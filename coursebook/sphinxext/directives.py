@@ -108,7 +108,8 @@ def render_article(directive: _BookDirective, lines, reading: bool, chapter: str
     head += nodes.strong(text="The article" if reading else "From the article")
     head += nodes.Text(
         f" · {article.info.author}, “{article.info.title}”, {article.info.outlet}, "
-        f"{_long_date(article.info.published)} · " + (f"all {total} paragraphs, as published" if reading else f"{span} of {total}")
+        f"{_long_date(article.info.published)} · "
+        + (f"all {total} paragraphs, as published" if reading else f"{span} of {total}")
     )
     section += head
     terms = [] if reading else markup.term_index(book)
@@ -155,11 +156,16 @@ def _line_meta(directive: _BookDirective, line, reading: bool) -> nodes.paragrap
     if reading:
         chapter = book.chapters[book.article.chapter_of(line.id)].title
         meta += nodes.reference(
-            "", line.label, refuri=book.passage_link(line.id), classes=["cb-pnum"],
+            "",
+            line.label,
+            refuri=book.passage_link(line.id),
+            classes=["cb-pnum"],
             reftitle=f"Read ¶{number} closely in “{chapter}”",
         )
     else:
-        meta += nodes.reference("", line.label, refuri=f"#{line.id}", classes=["cb-pnum"], reftitle=f"Link to paragraph {number}")
+        meta += nodes.reference(
+            "", line.label, refuri=f"#{line.id}", classes=["cb-pnum"], reftitle=f"Link to paragraph {number}"
+        )
         std = directive.env.get_domain("std")
         std.note_hyperlink_target(line.id, directive.env.docname, line.id, f"¶{number}")
     return meta
@@ -176,7 +182,8 @@ def layer_bar(book, notes, reading: bool) -> nodes.Node:
     choices = "".join(
         f'<span class="cb-layer-choice cb-layer-{layer}"><input type="checkbox" id="cb-layer-{layer}" data-layer="{layer}"'
         f'{"" if reading else " checked"}><label for="cb-layer-{layer}">{escape(label)} ({counts[layer]})</label></span>'
-        for layer, label in labels.items() if counts[layer]
+        for layer, label in labels.items()
+        if counts[layer]
     )
     every = escape(" ".join(labels), quote=True)
     html = f'<fieldset class="cb-layer-bar pst-js-only" data-layers="{every}"><legend>{escape(legend)}</legend>{choices}</fieldset>\n'
@@ -207,7 +214,9 @@ class ObjectivesDirective(_BookDirective):
         # Short above the passage: the objectives are one click away.
         container = tagged_block(tag="details", classes=["cb-objectives"])
         container += tagged_block(
-            "", nodes.Text(f"What you should be able to do after this chapter ({len(items)} objectives)"), tag="summary",
+            "",
+            nodes.Text(f"What you should be able to do after this chapter ({len(items)} objectives)"),
+            tag="summary",
             classes=["cb-objectives-lead"],
         )
         listing = nodes.bullet_list()
@@ -238,7 +247,9 @@ class ModelNotesDirective(_BookDirective):
         model = self.choice_arg(list(models), "model")
         self.reads(f"models:{model}", "references")
         spec = models[model]
-        table, body = _table((22, 14, 16, 48), ["Setting", "Default", "Range", "Where the default comes from"], ["cb-model-notes"])
+        table, body = _table(
+            (22, 14, 16, 48), ["Setting", "Default", "Range", "Where the default comes from"], ["cb-model-notes"]
+        )
         for p in spec.parameters:
             basis = nodes.paragraph()
             if p.illustrative:
@@ -248,7 +259,10 @@ class ModelNotesDirective(_BookDirective):
                 ref = self.book.references[key]
                 basis += nodes.Text("Source: " if n == 0 else "; ")
                 basis += nodes.reference("", f"{ref.author or ref.title} ({ref.year})", refuri=ref.url)
-            body += _row([p.label, f"{p.default:g} {p.unit}", f"{p.min:g} to {p.max:g}", basis], ["setting", "default", "range", "basis"])
+            body += _row(
+                [p.label, f"{p.default:g} {p.unit}", f"{p.min:g} to {p.max:g}", basis],
+                ["setting", "default", "range", "basis"],
+            )
         presets = nodes.definition_list(classes=["cb-preset-notes"])
         for preset in spec.presets:
             item = nodes.definition_list_item()
@@ -257,7 +271,8 @@ class ModelNotesDirective(_BookDirective):
             presets += item
         box = tagged_block(tag="details", classes=["cb-collapsed", "cb-model-notes-details"])
         box += tagged_block(
-            "", nodes.Text(f"Where each setting comes from ({len(spec.parameters)} settings, {len(spec.presets)} presets)"),
+            "",
+            nodes.Text(f"Where each setting comes from ({len(spec.parameters)} settings, {len(spec.presets)} presets)"),
             tag="summary",
         )
         box += [table, nodes.paragraph(text="The presets, and the reasoning behind each:"), presets]

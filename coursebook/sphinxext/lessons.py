@@ -39,8 +39,17 @@ def _plans(directive):
         raise directive.error("there is no data/lessons.yaml, so there are no lesson plans to show")
     # Plans name objectives, models, events, claims and places, and find the pages that
     # show them; the outline names each session's page.
-    directive.reads("lessons", "objectives", "models", "events", "claims", "places", "seeds", "toc",
-                    *(f"page:{page}" for page in directive.book.chapters))
+    directive.reads(
+        "lessons",
+        "objectives",
+        "models",
+        "events",
+        "claims",
+        "places",
+        "seeds",
+        "toc",
+        *(f"page:{page}" for page in directive.book.chapters),
+    )
     return lessons
 
 
@@ -152,10 +161,15 @@ class LessonPlanDirective(_BookDirective):
         if step.events:
             events = sorted((book.events[e] for e in step.events), key=lambda e: e.date)
             out.append(nodes.paragraph(text="Events in the timeline:", classes=["cb-lesson-label"]))
-            out.append(_links_list(
-                [nodes.paragraph("", "", _link(f"{format_date(e.date)}: {e.title}", book.event_link(e.id))) for e in events],
-                ["cb-lesson-events"],
-            ))
+            out.append(
+                _links_list(
+                    [
+                        nodes.paragraph("", "", _link(f"{format_date(e.date)}: {e.title}", book.event_link(e.id)))
+                        for e in events
+                    ],
+                    ["cb-lesson-events"],
+                )
+            )
         if step.claims:
             page = _page_showing(book, r"\{claims\}")
             rows = []
@@ -226,13 +240,14 @@ class CourseOutlineDirective(_BookDirective):
                 "the course outline is for the instructor edition only: list this page in "
                 "coursebook_instructor_pages (in _config.yml) so the student edition leaves it out"
             )
-        book = self.book
         lessons = _plans(self)
         sessions = sum(len(week.sessions) for week in lessons.outline)
-        out: list[nodes.Node] = [nodes.paragraph(
-            text=f"{sessions} sessions of {lessons.session_minutes} minutes over {len(lessons.outline)} weeks.",
-            classes=["cb-outline-summary"],
-        )]
+        out: list[nodes.Node] = [
+            nodes.paragraph(
+                text=f"{sessions} sessions of {lessons.session_minutes} minutes over {len(lessons.outline)} weeks.",
+                classes=["cb-outline-summary"],
+            )
+        ]
         number = 0
         for w, week in enumerate(lessons.outline, start=1):
             out.append(_heading(self, f"Week {w}: {week.title}", ids=[f"week-{w}"]))
@@ -250,7 +265,9 @@ class CourseOutlineDirective(_BookDirective):
         head = nodes.paragraph(classes=["cb-outline-head"])
         head += nodes.strong(text=f"Session {number}: ")
         head += _link(chapter.title, f"{chapter.page}#lesson-plan")
-        paragraphs = book.chapter_paragraphs(lesson.chapter) if lesson.chapter in {c.id for c in book.article.chapters} else []
+        paragraphs = (
+            book.chapter_paragraphs(lesson.chapter) if lesson.chapter in {c.id for c in book.article.chapters} else []
+        )
         if paragraphs:
             span = f"¶{paragraphs[0][1:]}–¶{paragraphs[-1][1:]}" if len(paragraphs) > 1 else f"¶{paragraphs[0][1:]}"
             head += nodes.Text(f" ({span})")

@@ -25,8 +25,10 @@ STATUS_LABELS = {
     "unverified": "could not be verified",
 }
 VERDICT_LABELS = {
-    "borne out": "✓ borne out", "partly borne out": "◐ partly borne out",
-    "not borne out": "✗ not borne out", "not checkable": "? not checkable",
+    "borne out": "✓ borne out",
+    "partly borne out": "◐ partly borne out",
+    "not borne out": "✗ not borne out",
+    "not checkable": "? not checkable",
 }
 KIND_LABELS = {"fact": "a statement of fact", "opinion": "opinion", "prediction": "a prediction", "framing": "framing"}
 
@@ -82,7 +84,9 @@ def spans(text: str, notes, terms: list[tuple[str, str]], linked: set[str]) -> l
         position = text.find(match)
         while position != -1:
             end = position + len(match)
-            straddles = any(position < n.end and end > n.start and not (n.start <= position and end <= n.end) for n in note_spans)
+            straddles = any(
+                position < n.end and end > n.start and not (n.start <= position and end <= n.end) for n in note_spans
+            )
             clashes = any(position < s.end and end > s.start for s in chosen if s.kind == "term")
             if _word_edge(text, position, end) and not straddles and not clashes:
                 chosen.append(Span(position, end, "term", ident))
@@ -103,7 +107,10 @@ def preview(book, ident: str) -> str:
 
 def _term_node(book, ident: str, words: str) -> nodes.Node:
     return tagged_inline(
-        "", words, tag="a", classes=["cb-term"],
+        "",
+        words,
+        tag="a",
+        classes=["cb-term"],
         attrs={"href": book.entity_link(ident), "data-cb-term": ident, "data-cb-preview": preview(book, ident)},
     )
 
@@ -115,15 +122,17 @@ def _text_with_terms(book, text: str, start: int, end: int, term_spans: list[Spa
         if span.start < start or span.end > end:
             continue
         if span.start > position:
-            out.append(nodes.Text(text[position:span.start]))
-        out.append(_term_node(book, span.ident, text[span.start:span.end]))
+            out.append(nodes.Text(text[position : span.start]))
+        out.append(_term_node(book, span.ident, text[span.start : span.end]))
         position = span.end
     if position < end:
         out.append(nodes.Text(text[position:end]))
     return out
 
 
-def line_nodes(book, text: str, notes, numbers: dict[str, int], terms, linked: set[str], listed: bool = True) -> list[nodes.Node]:
+def line_nodes(
+    book, text: str, notes, numbers: dict[str, int], terms, linked: set[str], listed: bool = True
+) -> list[nodes.Node]:
     """The nodes for one line: its exact text, with highlights, note links and term links.
     A note's number links to the list of notes after the passage, or, where the page has
     no such list (``listed=False``, the whole article), to the list in the note's chapter."""
@@ -135,14 +144,21 @@ def line_nodes(book, text: str, notes, numbers: dict[str, int], terms, linked: s
     for span in note_spans:
         out += _text_with_terms(book, text, position, span.start, term_spans)
         note = book.annotations[span.ident]
-        mark = tagged_inline("", tag="mark", classes=["cb-anno", f"cb-layer-{note.layer}"], attrs={"data-cb-note": f"note-{note.id}"})
+        mark = tagged_inline(
+            "", tag="mark", classes=["cb-anno", f"cb-layer-{note.layer}"], attrs={"data-cb-note": f"note-{note.id}"}
+        )
         mark += _text_with_terms(book, text, span.start, span.end, term_spans)
         out.append(mark)
         number = numbers[note.id]
         ref = tagged_inline(
-            "", str(number), tag="a", classes=["cb-anno-ref", f"cb-layer-{note.layer}"],
+            "",
+            str(number),
+            tag="a",
+            classes=["cb-anno-ref", f"cb-layer-{note.layer}"],
             attrs={
-                "href": f"#note-{note.id}" if listed else links.to_page(book.article.chapter_of(note.paragraph), f"note-{note.id}"),
+                "href": f"#note-{note.id}"
+                if listed
+                else links.to_page(book.article.chapter_of(note.paragraph), f"note-{note.id}"),
                 "data-cb-note": f"note-{note.id}",
                 "aria-label": f"Note {number}, {book.layer_label(note.layer).lower()}",
                 "aria-expanded": "false",
@@ -161,7 +177,10 @@ def side_note(book, note, number: int) -> nodes.Node:
     is hidden, and the page's script shows it in a sheet at the bottom of the screen.
     Inline elements only, since it sits inside the paragraph, right after its number."""
     side = tagged_inline(
-        "", tag="span", classes=["cb-side", f"cb-layer-{note.layer}"], ids=[f"side-note-{note.id}"],
+        "",
+        tag="span",
+        classes=["cb-side", f"cb-layer-{note.layer}"],
+        ids=[f"side-note-{note.id}"],
         attrs={"data-cb-layer": note.layer},
     )
     head = tagged_inline("", tag="span", classes=["cb-side-head"])
@@ -171,7 +190,13 @@ def side_note(book, note, number: int) -> nodes.Node:
     side += head
     side += tagged_inline("", note.note, tag="span", classes=["cb-side-text"])
     if note.claim:
-        side += tagged_inline("", "", *verdict_nodes(book, note.claim, "Verdict in the claims table: "), tag="span", classes=["cb-side-verdict"])
+        side += tagged_inline(
+            "",
+            "",
+            *verdict_nodes(book, note.claim, "Verdict in the claims table: "),
+            tag="span",
+            classes=["cb-side-verdict"],
+        )
     sources = tagged_inline("", tag="span", classes=["cb-side-sources", "cb-sources"])
     _source_links(sources, book, note.cite)
     side += sources
@@ -199,7 +224,9 @@ def notes_list(book, notes, numbers: dict[str, int]) -> nodes.Node:
         item += head
         item += nodes.paragraph(text=note.note, classes=["cb-note-text"])
         if note.claim:
-            item += nodes.paragraph("", "", *verdict_nodes(book, note.claim, "Verdict in the claims table: "), classes=["cb-note-verdict"])
+            item += nodes.paragraph(
+                "", "", *verdict_nodes(book, note.claim, "Verdict in the claims table: "), classes=["cb-note-verdict"]
+            )
         item += sources_paragraph(book, note.cite)
         if note.terms:
             related = nodes.paragraph(classes=["cb-note-terms"])
@@ -249,7 +276,9 @@ def verdict_nodes(book, claim_id: str, prefix: str = "") -> list[nodes.Node]:
     place a verdict is written, so a note or the essay can never disagree with the table."""
     claim = book.claims[claim_id]
     link = nodes.reference(
-        "", VERDICT_LABELS[claim.verdict], refuri=links.to_page(claims_page(book), f"claim-{claim_id}"),
+        "",
+        VERDICT_LABELS[claim.verdict],
+        refuri=links.to_page(claims_page(book), f"claim-{claim_id}"),
         classes=["cb-verdict", "cb-verdict-" + claim.verdict.replace(" ", "-")],
     )
     return [nodes.Text(prefix), link] if prefix else [link]

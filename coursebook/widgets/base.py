@@ -40,9 +40,13 @@ def embed_json(value: Any) -> str:
     """JSON that is safe inside ``<script type="application/json">``: no ``</script>``,
     no ``<!--``, no HTML entities can break out, whatever the data contains."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace(
-        "\u2028", "\\u2028"
-    ).replace("\u2029", "\\u2029")
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def widget_html(kind: str, element_id: str, state: dict, fallback: str, fallback_html: str = "") -> str:
@@ -69,9 +73,7 @@ class BookWidget(anywidget.AnyWidget):
     def state(self) -> dict:
         """The synced traits that make up the widget's own state."""
         names = [
-            name
-            for name in self.trait_names(sync=True)
-            if not name.startswith("_") and name not in _FRAMEWORK_TRAITS
+            name for name in self.trait_names(sync=True) if not name.startswith("_") and name not in _FRAMEWORK_TRAITS
         ]
         return {name: _plain(getattr(self, name)) for name in sorted(names)}
 

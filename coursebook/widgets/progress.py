@@ -48,7 +48,15 @@ def _prompts(book: Book) -> list[dict]:
     for chapter in book.reading_order():
         for n, p in enumerate(book.chapter_prompts(chapter), start=1):
             page = book.chapters[chapter].page if chapter in book.chapters else links.to_page(chapter)
-            out.append({"id": p.id, "chapter": chapter, "number": n, "text": p.text, "href": f"{page}#cb-think-{chapter}-{p.id}"})
+            out.append(
+                {
+                    "id": p.id,
+                    "chapter": chapter,
+                    "number": n,
+                    "text": p.text,
+                    "href": f"{page}#cb-think-{chapter}-{p.id}",
+                }
+            )
     return out
 
 

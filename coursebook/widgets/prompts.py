@@ -65,4 +65,3 @@ class Prompts(BookWidget):
         state = self.static_state()
         state["written"] = {}
         return widget_html(self.kind, self.element_id, state, "", _fallback(self.prompts))
-

@@ -93,7 +93,10 @@ class Quiz(BookWidget):
         result = grade(question, response)
         record = self.tries.get(question_id, {"tries": [], "shown": False})
         now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-        self.tries = {**self.tries, question_id: {**record, "tries": [*record["tries"], {"time": now, "raw": response}]}}
+        self.tries = {
+            **self.tries,
+            question_id: {**record, "tries": [*record["tries"], {"time": now, "raw": response}]},
+        }
         self.answers = {**self.answers, question_id: response}
         return result
 
@@ -150,7 +153,8 @@ def page_links(book: Book) -> dict:
     return {
         "progress_href": book.chapters["progress"].page if "progress" in book.chapters else "",
         "book_chapters": {
-            chapter: [contract.qualified_id(chapter, q.id) for q in questions] for chapter, questions in book.quizzes.items()
+            chapter: [contract.qualified_id(chapter, q.id) for q in questions]
+            for chapter, questions in book.quizzes.items()
         },
     }
 
@@ -159,9 +163,19 @@ def inline_html(book: Book, chapter: str, question_id: str) -> str:
     """One question of ``chapter``'s bank, for the page right after its paragraph."""
     question = next(q for q in book.quizzes[chapter] if q.id == question_id)
     state = {
-        "chapter": chapter, "title": book.chapters[chapter].title, "questions": [question_state(book, question)],
-        "answers": {}, "tries": {}, "persist": True, "review": False, "seed": "", "score": {}, "placed": [],
-        "storage_namespace": book.storage_namespace, "legacy_namespace": book.legacy_namespace, **page_links(book),
+        "chapter": chapter,
+        "title": book.chapters[chapter].title,
+        "questions": [question_state(book, question)],
+        "answers": {},
+        "tries": {},
+        "persist": True,
+        "review": False,
+        "seed": "",
+        "score": {},
+        "placed": [],
+        "storage_namespace": book.storage_namespace,
+        "legacy_namespace": book.legacy_namespace,
+        **page_links(book),
     }
     fallback = "This question on the paragraph above needs JavaScript in your browser."
     return widget_html("quiz", f"cb-quiz-{chapter}-{question_id}", state, fallback)

@@ -85,7 +85,11 @@ class Timeline(BookWidget):
         """The events the current filters keep (the page shows the same)."""
         f = self.filters
         return filter_events(
-            self._book.events.values(), f.get("actor", ""), f.get("period", ""), f.get("kinds", []), self._book.periods.values(),
+            self._book.events.values(),
+            f.get("actor", ""),
+            f.get("period", ""),
+            f.get("kinds", []),
+            self._book.periods.values(),
         )
 
 

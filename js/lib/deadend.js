@@ -5,11 +5,32 @@
 import { billions } from "./format.js";
 
 export const PARAMETERS = [
-  "horizon", "monthly_cost", "deployment_growth", "incident_chance", "incident_cost",
-  "normalisation_value", "link_chance", "assets_start", "advance_rate", "interest_decay",
+  "horizon",
+  "monthly_cost",
+  "deployment_growth",
+  "incident_chance",
+  "incident_cost",
+  "normalisation_value",
+  "link_chance",
+  "assets_start",
+  "advance_rate",
+  "interest_decay",
 ];
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export function monthName(t) {
   const index = t - 1;
@@ -27,10 +48,18 @@ export function run(p) {
     cumulative += cost;
     const assets = Math.min(100, Math.max(0, p.assets_start + p.advance_rate * elapsed));
     const interest = (1 - p.interest_decay / 100) ** elapsed;
-    const gain = ((((p.link_chance / 100) * p.normalisation_value * 1000) * assets) / 100) * interest;
+    const gain = (((p.link_chance / 100) * p.normalisation_value * 1000 * assets) / 100) * interest;
     rows.push({
-      month: t, date: monthName(t), military_cost: military, hostage_cost: hostage, cost,
-      cumulative_cost: cumulative, assets, interest, tradeable_gain: gain, net: gain - cumulative,
+      month: t,
+      date: monthName(t),
+      military_cost: military,
+      hostage_cost: hostage,
+      cost,
+      cumulative_cost: cumulative,
+      assets,
+      interest,
+      tradeable_gain: gain,
+      net: gain - cumulative,
     });
   }
   return rows;
@@ -45,8 +74,10 @@ export function deadEnd(rows) {
 }
 
 export function sentence(end, horizon) {
-  if (end === null) return `With these settings, staying still pays in month ${horizon} (${monthName(horizon)}): no dead end yet.`;
-  if (end === 0) return "With these settings, staying never pays: the costs outstrip what Russia could trade from January 2017 on.";
+  if (end === null)
+    return `With these settings, staying still pays in month ${horizon} (${monthName(horizon)}): no dead end yet.`;
+  if (end === 0)
+    return "With these settings, staying never pays: the costs outstrip what Russia could trade from January 2017 on.";
   return `With these settings, staying stops paying after month ${end} (${monthName(end)}).`;
 }
 
@@ -58,8 +89,10 @@ export function bestSentence(best, net) {
 }
 
 export function totalsSentence(horizon, cost, gain, net) {
-  return `By month ${horizon} (${monthName(horizon)}): cumulative cost ${billions(cost / 1000)}, ` +
-    `trade value ${billions(gain / 1000)}, net ${billions(net / 1000)}.`;
+  return (
+    `By month ${horizon} (${monthName(horizon)}): cumulative cost ${billions(cost / 1000)}, ` +
+    `trade value ${billions(gain / 1000)}, net ${billions(net / 1000)}.`
+  );
 }
 
 export function summary(p) {

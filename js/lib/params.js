@@ -13,15 +13,32 @@ function snap(value, spec) {
 
 function sourceNote(spec) {
   const body = h("div", { class: "cb-param-note" });
-  if (spec.illustrative) body.append(h("p", { class: "cb-badge-line" }, h("span", { class: "cb-badge", text: "Illustrative" }), " No honest source gives this number; the default is a modelling choice."));
+  if (spec.illustrative)
+    body.append(
+      h(
+        "p",
+        { class: "cb-badge-line" },
+        h("span", { class: "cb-badge", text: "Illustrative" }),
+        " No honest source gives this number; the default is a modelling choice.",
+      ),
+    );
   body.append(h("p", { text: spec.note }));
   if (spec.sources.length) {
     body.append(
-      h("p", { class: "cb-param-sources" }, "Sources: ",
-        ...spec.sources.flatMap((s, i) => [i ? "; " : "", h("a", { href: s.url, text: s.label, rel: "noopener" })])),
+      h(
+        "p",
+        { class: "cb-param-sources" },
+        "Sources: ",
+        ...spec.sources.flatMap((s, i) => [i ? "; " : "", h("a", { href: s.url, text: s.label, rel: "noopener" })]),
+      ),
     );
   }
-  return h("details", { class: "cb-param-details" }, h("summary", {}, spec.illustrative ? "Why this value (illustrative)" : "Where this value comes from"), body);
+  return h(
+    "details",
+    { class: "cb-param-details" },
+    h("summary", {}, spec.illustrative ? "Why this value (illustrative)" : "Where this value comes from"),
+    body,
+  );
 }
 
 // parameters: [{id, label, unit, min, max, step, default, illustrative, note, sources}]
@@ -32,18 +49,35 @@ export function parameterControls(prefix, parameters, initial, onChange) {
   for (const spec of parameters) {
     const id = `${prefix}-${spec.id}`;
     const range = h("input", {
-      type: "range", id, min: spec.min, max: spec.max, step: spec.step, value: values[spec.id],
-      class: "cb-param-range", "aria-describedby": `${id}-unit`,
+      type: "range",
+      id,
+      min: spec.min,
+      max: spec.max,
+      step: spec.step,
+      value: values[spec.id],
+      class: "cb-param-range",
+      "aria-describedby": `${id}-unit`,
     });
     const box = h("input", {
-      type: "number", id: `${id}-number`, min: spec.min, max: spec.max, step: spec.step, value: values[spec.id],
-      class: "cb-field cb-param-number", "aria-label": `${spec.label}, exact value in ${spec.unit}`,
+      type: "number",
+      id: `${id}-number`,
+      min: spec.min,
+      max: spec.max,
+      step: spec.step,
+      value: values[spec.id],
+      class: "cb-field cb-param-number",
+      "aria-label": `${spec.label}, exact value in ${spec.unit}`,
     });
     const unit = h("span", { class: "cb-param-unit", id: `${id}-unit`, text: spec.unit });
     const row = h(
       "div",
       { class: "cb-param", "data-param": spec.id },
-      h("div", { class: "cb-param-head" }, h("label", { for: id, text: spec.label }), spec.illustrative ? h("span", { class: "cb-badge", text: "Illustrative" }) : null),
+      h(
+        "div",
+        { class: "cb-param-head" },
+        h("label", { for: id, text: spec.label }),
+        spec.illustrative ? h("span", { class: "cb-badge", text: "Illustrative" }) : null,
+      ),
       h("div", { class: "cb-param-controls" }, range, h("span", { class: "cb-param-value" }, box, unit)),
       sourceNote(spec),
     );
@@ -87,7 +121,8 @@ export function defaultsPreset(parameters) {
   return {
     id: "defaults",
     label: "Best estimates (the defaults)",
-    reasoning: "Every setting at its default: a sourced figure where one exists, a neutral choice where none does. Open “Where this value comes from” under a slider to see which.",
+    reasoning:
+      "Every setting at its default: a sourced figure where one exists, a neutral choice where none does. Open “Where this value comes from” under a slider to see which.",
     values: Object.fromEntries(parameters.map((p) => [p.id, p.default])),
   };
 }
@@ -96,9 +131,24 @@ export function defaultsPreset(parameters) {
 export function presetButtons(presets, onChoose) {
   const reasoning = h("p", { class: "cb-preset-reasoning", "aria-live": "polite" });
   const buttons = presets.map((preset) =>
-    h("button", { type: "button", class: "cb-button cb-button-secondary cb-preset", "data-preset": preset.id, "aria-pressed": "false", onclick: () => onChoose(preset) }, preset.label),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "cb-button cb-button-secondary cb-preset",
+        "data-preset": preset.id,
+        "aria-pressed": "false",
+        onclick: () => onChoose(preset),
+      },
+      preset.label,
+    ),
   );
-  const node = h("div", { class: "cb-presets" }, h("div", { class: "cb-row", role: "group", "aria-label": "Presets" }, ...buttons), reasoning);
+  const node = h(
+    "div",
+    { class: "cb-presets" },
+    h("div", { class: "cb-row", role: "group", "aria-label": "Presets" }, ...buttons),
+    reasoning,
+  );
   return {
     node,
     buttons,

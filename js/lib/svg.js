@@ -4,8 +4,11 @@ const NS = "http://www.w3.org/2000/svg";
 
 export function s(tag, attrs = {}, ...children) {
   const el = document.createElementNS(NS, tag);
-  for (const [name, value] of Object.entries(attrs)) if (value !== null && value !== undefined) el.setAttribute(name, String(value));
-  for (const child of children.flat()) if (child !== null && child !== undefined) el.append(typeof child === "string" ? document.createTextNode(child) : child);
+  for (const [name, value] of Object.entries(attrs))
+    if (value !== null && value !== undefined) el.setAttribute(name, String(value));
+  for (const child of children.flat())
+    if (child !== null && child !== undefined)
+      el.append(typeof child === "string" ? document.createTextNode(child) : child);
   return el;
 }
 

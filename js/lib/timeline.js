@@ -4,7 +4,7 @@
 //   kinds:  [] (every kind) or the kinds to keep
 export function matches(event, filters, period) {
   if (filters.actor && !event.actors.includes(filters.actor)) return false;
-  if (filters.kinds && filters.kinds.length && !filters.kinds.includes(event.kind)) return false;
+  if (filters.kinds?.length && !filters.kinds.includes(event.kind)) return false;
   if (period) {
     const start = event.date;
     if (start < period.from) return false;

@@ -6,12 +6,12 @@
 // State read from the model: parameters[], presets[], values{}, saved{}, persist,
 // storage_namespace. State written: values (on every change), saved (exercise).
 
-import { h, announcer } from "../lib/dom.js";
-import { billions, millions, withUnit } from "../lib/format.js";
 import { summary } from "../lib/deadend.js";
+import { announcer, h } from "../lib/dom.js";
+import { billions, millions, withUnit } from "../lib/format.js";
 import { defaultsPreset, parameterControls, presetButtons, syncValues } from "../lib/params.js";
-import { s, ticks, scale, pathOf } from "../lib/svg.js";
 import { keyFor, read, write } from "../lib/storage.js";
+import { pathOf, s, scale, ticks } from "../lib/svg.js";
 
 const GROUPS = [
   ["Costs of staying", ["monthly_cost", "deployment_growth", "incident_chance", "incident_cost"]],
@@ -40,10 +40,19 @@ function chart(result, width) {
     ["tradeable_gain", "What Russia could trade for", "cb-line-gain"],
     ["net", "Net: trade value minus cost", "cb-line-net"],
   ];
-  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "cb-chart-svg", role: "img", "aria-labelledby": "cb-deadend-chart-title cb-deadend-chart-desc" });
+  const svg = s("svg", {
+    viewBox: `0 0 ${W} ${H}`,
+    class: "cb-chart-svg",
+    role: "img",
+    "aria-labelledby": "cb-deadend-chart-title cb-deadend-chart-desc",
+  });
   svg.append(
     s("title", { id: "cb-deadend-chart-title" }, "Cost, trade value and net value of staying in Syria, by month"),
-    s("desc", { id: "cb-deadend-chart-desc" }, `${result.sentence} ${result.best_sentence} The table below gives every value.`),
+    s(
+      "desc",
+      { id: "cb-deadend-chart-desc" },
+      `${result.sentence} ${result.best_sentence} The table below gives every value.`,
+    ),
   );
   const axis = s("g", { class: "cb-axis" });
   for (const v of ticks(low, high)) {
@@ -55,31 +64,60 @@ function chart(result, width) {
   const room = Math.floor((W - M.left - M.right) / 28); // month labels that fit
   const every = [1, 3, 6, 12, 24].find((n) => rows.length / n <= room) ?? 24;
   for (const r of rows) {
-    if ((r.month - 1) % every === 0) axis.append(s("text", { x: xs(r.month), y: H - M.bottom + 16, "text-anchor": "middle" }, `${r.month}`));
+    if ((r.month - 1) % every === 0)
+      axis.append(s("text", { x: xs(r.month), y: H - M.bottom + 16, "text-anchor": "middle" }, `${r.month}`));
   }
   axis.append(
-    s("text", { x: (M.left + W - M.right) / 2, y: H - 6, "text-anchor": "middle", class: "cb-axis-title" }, "month (1 = January 2017)"),
-    s("text", { x: 14, y: (M.top + H - M.bottom) / 2, transform: `rotate(-90 14 ${(M.top + H - M.bottom) / 2})`, "text-anchor": "middle", class: "cb-axis-title" }, "billion US dollars"),
+    s(
+      "text",
+      { x: (M.left + W - M.right) / 2, y: H - 6, "text-anchor": "middle", class: "cb-axis-title" },
+      "month (1 = January 2017)",
+    ),
+    s(
+      "text",
+      {
+        x: 14,
+        y: (M.top + H - M.bottom) / 2,
+        transform: `rotate(-90 14 ${(M.top + H - M.bottom) / 2})`,
+        "text-anchor": "middle",
+        class: "cb-axis-title",
+      },
+      "billion US dollars",
+    ),
   );
   svg.append(axis);
   if (result.dead_end !== null) {
     const x = xs(Math.max(1, result.dead_end));
     svg.append(
-      s("g", { class: "cb-marker cb-marker-deadend" },
+      s(
+        "g",
+        { class: "cb-marker cb-marker-deadend" },
         s("line", { x1: x, x2: x, y1: M.top, y2: H - M.bottom }),
-        s("text", { x: x > W / 2 ? x - 4 : x + 4, y: M.top - 4, "text-anchor": x > W / 2 ? "end" : "start" },
-          result.dead_end === 0 ? "dead end from the start" : `dead end after month ${result.dead_end}`)),
+        s(
+          "text",
+          { x: x > W / 2 ? x - 4 : x + 4, y: M.top - 4, "text-anchor": x > W / 2 ? "end" : "start" },
+          result.dead_end === 0 ? "dead end from the start" : `dead end after month ${result.dead_end}`,
+        ),
+      ),
     );
   }
   for (const [key, , cls] of series) {
-    svg.append(s("path", { d: pathOf(rows.map((r) => [xs(r.month), ys(r[key] / 1000)])), class: `cb-line ${cls}`, "data-series": key }));
+    svg.append(
+      s("path", {
+        d: pathOf(rows.map((r) => [xs(r.month), ys(r[key] / 1000)])),
+        class: `cb-line ${cls}`,
+        "data-series": key,
+      }),
+    );
   }
   const best = rows[result.best_exit - 1];
   svg.append(s("circle", { cx: xs(best.month), cy: ys(best.net / 1000), r: 5, class: "cb-best" }));
   const legend = h(
     "ul",
     { class: "cb-legend" },
-    ...series.map(([, label, cls]) => h("li", {}, h("span", { class: `cb-swatch ${cls}`, "aria-hidden": "true" }), label)),
+    ...series.map(([, label, cls]) =>
+      h("li", {}, h("span", { class: `cb-swatch ${cls}`, "aria-hidden": "true" }), label),
+    ),
     h("li", {}, h("span", { class: "cb-swatch cb-swatch-best", "aria-hidden": "true" }), "best month to leave"),
   );
   return h("figure", { class: "cb-chart" }, svg, h("figcaption", {}, legend));
@@ -90,7 +128,9 @@ function table(result) {
   return h(
     "table",
     { class: "cb-model-table" },
-    h("caption", { text: "The chart's numbers, month by month (costs in the month in millions of US dollars; the rest in billions)" }),
+    h("caption", {
+      text: "The chart's numbers, month by month (costs in the month in millions of US dollars; the rest in billions)",
+    }),
     h("thead", {}, h("tr", {}, ...head.map((text) => h("th", { scope: "col", text })))),
     h(
       "tbody",
@@ -113,7 +153,8 @@ function table(result) {
 
 function isValues(parameters) {
   return (value) =>
-    value !== null && typeof value === "object" &&
+    value !== null &&
+    typeof value === "object" &&
     parameters.every((p) => typeof value[p.id] === "number" && value[p.id] >= p.min && value[p.id] <= p.max);
 }
 
@@ -129,14 +170,33 @@ function comparisonTable(parameters, columns) {
     "table",
     { class: "cb-compare" },
     h("caption", { text: "Your readings side by side" }),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Setting" }), ...columns.map(([label]) => h("th", { scope: "col", text: label })))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col", text: "Setting" }),
+        ...columns.map(([label]) => h("th", { scope: "col", text: label })),
+      ),
+    ),
     h(
       "tbody",
       {},
       ...parameters.map((p) =>
-        h("tr", { "data-param": p.id }, h("th", { scope: "row", text: p.label }), ...columns.map(([, v]) => h("td", { text: cell(v, (x) => withUnit(x[p.id], p.unit)) }))),
+        h(
+          "tr",
+          { "data-param": p.id },
+          h("th", { scope: "row", text: p.label }),
+          ...columns.map(([, v]) => h("td", { text: cell(v, (x) => withUnit(x[p.id], p.unit)) })),
+        ),
       ),
-      h("tr", { class: "cb-compare-result" }, h("th", { scope: "row", text: "Dead end" }), ...columns.map(([, v]) => h("td", { text: cell(v, deadEndText) }))),
+      h(
+        "tr",
+        { class: "cb-compare-result" },
+        h("th", { scope: "row", text: "Dead end" }),
+        ...columns.map(([, v]) => h("td", { text: cell(v, deadEndText) })),
+      ),
     ),
   );
 }
@@ -149,15 +209,23 @@ function exerciseView(onSave, compareSlot) {
     h(
       "ol",
       {},
-      h("li", { text: "Move the sliders to where you think the author stands, then save them as your reading of the author." }),
+      h("li", {
+        text: "Move the sliders to where you think the author stands, then save them as your reading of the author.",
+      }),
       h("li", { text: "Move them to where you stand yourself, then save them as your own view." }),
-      h("li", { text: "Compare the three columns below. Where do you and the book read the author differently, and why?" }),
+      h("li", {
+        text: "Compare the three columns below. Where do you and the book read the author differently, and why?",
+      }),
     ),
     h(
       "div",
       { class: "cb-row" },
       ...SAVED.map(([slot, label]) =>
-        h("button", { type: "button", class: "cb-button cb-save", "data-slot": slot, onclick: () => onSave(slot, label) }, `Save as ${label.toLowerCase()}`),
+        h(
+          "button",
+          { type: "button", class: "cb-button cb-save", "data-slot": slot, onclick: () => onSave(slot, label) },
+          `Save as ${label.toLowerCase()}`,
+        ),
       ),
     ),
     compareSlot,
@@ -174,7 +242,12 @@ function resultView(root, say) {
   const best = h("p", { class: "cb-model-best" });
   const totals = h("p", { class: "cb-model-totals" });
   const chartSlot = h("div", { class: "cb-chart-slot" });
-  const tableSlot = h("div", { class: "cb-table-slot", tabindex: "0", role: "region", "aria-label": "The numbers month by month" });
+  const tableSlot = h("div", {
+    class: "cb-table-slot",
+    tabindex: "0",
+    role: "region",
+    "aria-label": "The numbers month by month",
+  });
 
   let drawn = null;
   function draw(result) {
@@ -184,12 +257,25 @@ function resultView(root, say) {
     const shown = chartSlot.querySelector("svg")?.getBoundingClientRect().width;
     if (shown && Math.abs(shown - chartSlot.clientWidth) > 1) chartSlot.replaceChildren(chart(result, shown));
   }
-  new ResizeObserver(() => drawn && Math.abs(chartSlot.querySelector("svg").getBoundingClientRect().width - chartSlot.querySelector("svg").viewBox.baseVal.width) > 1 && draw(drawn)).observe(chartSlot);
+  new ResizeObserver(
+    () =>
+      drawn &&
+      Math.abs(
+        chartSlot.querySelector("svg").getBoundingClientRect().width -
+          chartSlot.querySelector("svg").viewBox.baseVal.width,
+      ) > 1 &&
+      draw(drawn),
+  ).observe(chartSlot);
 
   function update(values, announce = false) {
     const result = summary(values);
     sentence.textContent = result.sentence;
-    glance.textContent = result.dead_end === null ? "No dead end yet." : result.dead_end === 0 ? "Dead end from the start." : `Dead end after month ${result.dead_end}.`;
+    glance.textContent =
+      result.dead_end === null
+        ? "No dead end yet."
+        : result.dead_end === 0
+          ? "Dead end from the start."
+          : `Dead end after month ${result.dead_end}.`;
     best.textContent = result.best_sentence;
     totals.textContent = result.totals_sentence;
     draw(result);
@@ -199,6 +285,33 @@ function resultView(root, say) {
     return result;
   }
   return { sentence, glance, best, totals, chartSlot, tableSlot, update };
+}
+
+// The student's saved readings: those the kernel holds, then those kept in this browser.
+function loadSaved(fromModel, savedKey, valid) {
+  const saved = { ...(fromModel || {}) };
+  if (savedKey) {
+    for (const [slot] of SAVED) {
+      const stored = read(savedKey(slot), valid);
+      if (stored) saved[slot] = stored;
+    }
+  }
+  return saved;
+}
+
+// The presets offered: the defaults, the book's, then the student's own view if saved.
+function presetList(parameters, presets, saved) {
+  const own = saved["own-view"]
+    ? [
+        {
+          id: "own-view",
+          label: "My own view",
+          reasoning: "The values you saved as your own view.",
+          values: saved["own-view"],
+        },
+      ]
+    : [];
+  return [defaultsPreset(parameters), ...presets, ...own];
 }
 
 function render({ model, el }) {
@@ -217,18 +330,8 @@ function render({ model, el }) {
   const update = view.update;
 
   // --- presets (the book's, then the student's saved ones) ------------------------------
-  let saved = { ...(model.get("saved") || {}) };
-  if (persist) {
-    for (const [slot] of SAVED) {
-      const stored = read(savedKey(slot), valid);
-      if (stored) saved[slot] = stored;
-    }
-  }
-  const allPresets = () => [
-    defaultsPreset(parameters),
-    ...presets,
-    ...(saved["own-view"] ? [{ id: "own-view", label: "My own view", reasoning: "The values you saved as your own view.", values: saved["own-view"] }] : []),
-  ];
+  let saved = loadSaved(model.get("saved"), persist ? savedKey : null, valid);
+  const allPresets = () => presetList(parameters, presets, saved);
 
   let controls;
   let bar;
@@ -259,11 +362,21 @@ function render({ model, el }) {
   });
 
   const groups = GROUPS.map(([legend, ids]) =>
-    h("fieldset", { class: "cb-param-group" }, h("legend", { text: legend }), ...ids.filter((id) => id in byId).map((id) => controls.row(id))),
+    h(
+      "fieldset",
+      { class: "cb-param-group" },
+      h("legend", { text: legend }),
+      ...ids.filter((id) => id in byId).map((id) => controls.row(id)),
+    ),
   );
 
   // --- the exercise -------------------------------------------------------------------------
-  const compareSlot = h("div", { class: "cb-compare-slot", tabindex: "0", role: "region", "aria-label": "Your readings side by side" });
+  const compareSlot = h("div", {
+    class: "cb-compare-slot",
+    tabindex: "0",
+    role: "region",
+    "aria-label": "Your readings side by side",
+  });
   function drawComparison() {
     const author = presets.find((p) => p.id === "author-reading");
     compareSlot.replaceChildren(
@@ -288,10 +401,23 @@ function render({ model, el }) {
   drawPresets();
   drawComparison();
   root.append(
-    h("div", { class: "cb-model-layout" },
+    h(
+      "div",
+      { class: "cb-model-layout" },
       h("div", { class: "cb-model-result" }, view.sentence, view.chartSlot),
-      h("div", { class: "cb-model-controls" }, view.glance, presetSlot, h("div", { class: "cb-param-groups" }, ...groups),
-        h("details", { class: "cb-table-details" }, h("summary", {}, "The numbers month by month (a table of the chart)"), view.tableSlot)),
+      h(
+        "div",
+        { class: "cb-model-controls" },
+        view.glance,
+        presetSlot,
+        h("div", { class: "cb-param-groups" }, ...groups),
+        h(
+          "details",
+          { class: "cb-table-details" },
+          h("summary", {}, "The numbers month by month (a table of the chart)"),
+          view.tableSlot,
+        ),
+      ),
     ),
     view.best,
     view.totals,

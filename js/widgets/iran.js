@@ -4,11 +4,11 @@
 // State read from the model: parameters[], presets[], values{}, precedents[].
 // State written: values.
 
-import { h, announcer } from "../lib/dom.js";
+import { announcer, h } from "../lib/dom.js";
 import { billions } from "../lib/format.js";
 import { summary } from "../lib/iran.js";
 import { defaultsPreset, parameterControls, presetButtons, syncValues } from "../lib/params.js";
-import { s, ticks, scale } from "../lib/svg.js";
+import { s, scale, ticks } from "../lib/svg.js";
 
 // Drawn at the width it is shown at (text at 12 px and up). Narrow: labels above the bars.
 function layout(width) {
@@ -33,9 +33,18 @@ function bars(values, result, width) {
   const low = Math.min(0, ...rows.map((r) => r[1]));
   const high = Math.max(0, ...rows.map((r) => r[1]));
   const xs = scale(low, high === low ? low + 1 : high, M.left, W - M.right);
-  const svg = s("svg", { viewBox: `0 0 ${W} ${height}`, class: "cb-chart-svg cb-bars", role: "img", "aria-labelledby": "cb-iran-chart-title cb-iran-chart-desc" });
+  const svg = s("svg", {
+    viewBox: `0 0 ${W} ${height}`,
+    class: "cb-chart-svg cb-bars",
+    role: "img",
+    "aria-labelledby": "cb-iran-chart-title cb-iran-chart-desc",
+  });
   svg.append(
-    s("title", { id: "cb-iran-chart-title" }, "What selling out Iran might gain and would cost Moscow, in billion US dollars"),
+    s(
+      "title",
+      { id: "cb-iran-chart-title" },
+      "What selling out Iran might gain and would cost Moscow, in billion US dollars",
+    ),
     s("desc", { id: "cb-iran-chart-desc" }, `${result.sentence} The table below gives every value.`),
   );
   for (const v of ticks(low, high)) {
@@ -49,11 +58,19 @@ function bars(values, result, width) {
     const x0 = xs(Math.min(0, value));
     const width = Math.max(1, Math.abs(xs(value) - xs(0)));
     svg.append(
-      stacked ? s("text", { x: M.left, y: y - 5 }, label) : s("text", { x: M.left - 8, y: y + 15, "text-anchor": "end" }, label),
+      stacked
+        ? s("text", { x: M.left, y: y - 5 }, label)
+        : s("text", { x: M.left - 8, y: y + 15, "text-anchor": "end" }, label),
       s("rect", { x: x0, y, width, height: stacked ? ROW - 26 : ROW - 12, class: cls, "data-item": label }),
     );
   });
-  svg.append(s("text", { x: (M.left + W - M.right) / 2, y: height - 4, "text-anchor": "middle", class: "cb-axis-title" }, "billion US dollars"));
+  svg.append(
+    s(
+      "text",
+      { x: (M.left + W - M.right) / 2, y: height - 4, "text-anchor": "middle", class: "cb-axis-title" },
+      "billion US dollars",
+    ),
+  );
   return h("figure", { class: "cb-chart" }, svg);
 }
 
@@ -63,7 +80,13 @@ function table(values, result) {
     { class: "cb-model-table cb-iran-table" },
     h("caption", { text: "The bet in numbers (billion US dollars)" }),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Item" }), h("th", { scope: "col", text: "Value" }))),
-    h("tbody", {}, ...items(values, result).map(([label, value]) => h("tr", {}, h("th", { scope: "row", text: label }), h("td", { text: billions(value) })))),
+    h(
+      "tbody",
+      {},
+      ...items(values, result).map(([label, value]) =>
+        h("tr", {}, h("th", { scope: "row", text: label }), h("td", { text: billions(value) })),
+      ),
+    ),
   );
 }
 
@@ -77,14 +100,19 @@ function precedentCards(precedents) {
         { class: "cb-precedent", "data-precedent": p.id },
         h("p", { class: "cb-precedent-title", text: `${p.year}: ${p.label}` }),
         h("p", {}, h("strong", { text: "What Russia gave up: " }), p.gave_up),
-        p.figure !== null ? h("p", {}, h("strong", { text: `Figure: ${billions(p.figure)}. ` }), p.figure_note || "") : null,
+        p.figure !== null
+          ? h("p", {}, h("strong", { text: `Figure: ${billions(p.figure)}. ` }), p.figure_note || "")
+          : null,
         h("p", {}, h("strong", { text: "What it got: " }), p.outcome),
         h(
           "p",
           { class: "cb-param-sources" },
           h("a", { href: p.passage_href, text: `Read ${p.passage_label}` }),
           " · Sources: ",
-          ...p.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, text: src.label, rel: "noopener" })]),
+          ...p.sources.flatMap((src, i) => [
+            i ? "; " : "",
+            h("a", { href: src.url, text: src.label, rel: "noopener" }),
+          ]),
         ),
       ),
     ),
@@ -95,13 +123,21 @@ function render({ model, el }) {
   el.classList.add("cb-widget-root");
   const parameters = model.get("parameters");
   const presets = model.get("presets");
-  const root = h("section", { class: "cb-model cb-iran", "aria-label": "Iran as a bargaining chip: the expected value" });
+  const root = h("section", {
+    class: "cb-model cb-iran",
+    "aria-label": "Iran as a bargaining chip: the expected value",
+  });
   const say = announcer(root);
   const sentence = h("p", { class: "cb-model-sentence", "aria-live": "polite" });
   const glance = h("p", { class: "cb-model-glance", "aria-hidden": "true" });
   const breakEven = h("p", { class: "cb-model-best" });
   const chartSlot = h("div", { class: "cb-chart-slot" });
-  const tableSlot = h("div", { class: "cb-table-slot", tabindex: "0", role: "region", "aria-label": "The bet in numbers" });
+  const tableSlot = h("div", {
+    class: "cb-table-slot",
+    tabindex: "0",
+    role: "region",
+    "aria-label": "The bet in numbers",
+  });
 
   let drawn = null;
   function draw(values, result) {
@@ -111,7 +147,15 @@ function render({ model, el }) {
     const shown = chartSlot.querySelector("svg")?.getBoundingClientRect().width;
     if (shown && Math.abs(shown - chartSlot.clientWidth) > 1) chartSlot.replaceChildren(bars(values, result, shown));
   }
-  new ResizeObserver(() => drawn && Math.abs(chartSlot.querySelector("svg").getBoundingClientRect().width - chartSlot.querySelector("svg").viewBox.baseVal.width) > 1 && draw(...drawn)).observe(chartSlot);
+  new ResizeObserver(
+    () =>
+      drawn &&
+      Math.abs(
+        chartSlot.querySelector("svg").getBoundingClientRect().width -
+          chartSlot.querySelector("svg").viewBox.baseVal.width,
+      ) > 1 &&
+      draw(...drawn),
+  ).observe(chartSlot);
 
   function update(values, announce = false) {
     const result = summary(values);
@@ -143,11 +187,18 @@ function render({ model, el }) {
   });
 
   root.append(
-    h("div", { class: "cb-model-layout" },
+    h(
+      "div",
+      { class: "cb-model-layout" },
       h("div", { class: "cb-model-result" }, sentence, chartSlot),
-      h("div", { class: "cb-model-controls" }, glance, bar.node,
+      h(
+        "div",
+        { class: "cb-model-controls" },
+        glance,
+        bar.node,
         h("fieldset", { class: "cb-param-group" }, h("legend", { text: "Your estimates" }), ...controls.rows),
-        h("details", { class: "cb-table-details" }, h("summary", {}, "The numbers (a table of the chart)"), tableSlot)),
+        h("details", { class: "cb-table-details" }, h("summary", {}, "The numbers (a table of the chart)"), tableSlot),
+      ),
     ),
     breakEven,
     h("p", { class: "cb-exercise-title" }, h("strong", { text: "The record to weigh your estimate against" })),

@@ -8,7 +8,7 @@
 // In the page, the filters are also kept in the address (?who=…&when=…&kind=…), so a
 // filtered view can be shared and is restored on load.
 
-import { h, announcer } from "../lib/dom.js";
+import { announcer, h } from "../lib/dom.js";
 import { matches } from "../lib/timeline.js";
 
 const EMPTY = { actor: "", period: "", kinds: [] };
@@ -17,23 +17,42 @@ function eventItem(event) {
   return h(
     "li",
     { class: `cb-event cb-kind-${event.kind}`, id: `event-${event.id}`, tabindex: "-1", "data-event": event.id },
-    h("p", { class: "cb-event-head" },
+    h(
+      "p",
+      { class: "cb-event-head" },
       h("time", { datetime: event.date, text: event.date_label }),
       " ",
       h("span", { class: "cb-event-kind", text: event.kind_label }),
-      event.sourcing_label ? [" ", h("span", { class: "cb-event-kind cb-event-sourcing", text: event.sourcing_label })] : null,
+      event.sourcing_label
+        ? [" ", h("span", { class: "cb-event-kind cb-event-sourcing", text: event.sourcing_label })]
+        : null,
     ),
     h("p", { class: "cb-event-title", text: event.title }),
     h("p", { class: "cb-event-summary", text: event.summary }),
     event.caveat ? h("p", { class: "cb-caveat" }, h("strong", { text: "Caveat: " }), event.caveat) : null,
-    h("p", { class: "cb-event-meta" },
+    h(
+      "p",
+      { class: "cb-event-meta" },
       h("span", { text: `Who: ${event.actor_labels.join(", ")}` }),
       event.place_label ? h("span", { text: ` · Where: ${event.place_label}` }) : null,
     ),
     event.passages.length
-      ? h("p", { class: "cb-event-passages" }, "Explains: ", ...event.passages.flatMap((p, i) => [i ? ", " : "", h("a", { href: p.href, text: `${p.label} (${p.chapter})` })]))
+      ? h(
+          "p",
+          { class: "cb-event-passages" },
+          "Explains: ",
+          ...event.passages.flatMap((p, i) => [
+            i ? ", " : "",
+            h("a", { href: p.href, text: `${p.label} (${p.chapter})` }),
+          ]),
+        )
       : h("p", { class: "cb-event-passages", text: "After the article: it explains what became of its claims." }),
-    h("p", { class: "cb-event-sources" }, "Sources: ", ...event.sources.flatMap((s, i) => [i ? "; " : "", h("a", { href: s.url, text: s.label, rel: "noopener" })])),
+    h(
+      "p",
+      { class: "cb-event-sources" },
+      "Sources: ",
+      ...event.sources.flatMap((s, i) => [i ? "; " : "", h("a", { href: s.url, text: s.label, rel: "noopener" })]),
+    ),
   );
 }
 
@@ -73,7 +92,7 @@ function filtersToUrl(filters) {
 }
 
 function isFiltered(f) {
-  return Boolean(f.actor || f.period || (f.kinds && f.kinds.length));
+  return Boolean(f.actor || f.period || f.kinds?.length);
 }
 
 // --- the axis ----------------------------------------------------------------------------------
@@ -87,18 +106,27 @@ function axis(events, eras, jump) {
     const inEra = events.filter((e) => e.era === era.id);
     if (!inEra.length) return;
     const start = i === 0 ? first : Math.min(...inEra.map((e) => when(e.date)));
-    const nextEra = eras.slice(i + 1).map((n) => events.filter((e) => e.era === n.id)).find((list) => list.length);
+    const nextEra = eras
+      .slice(i + 1)
+      .map((n) => events.filter((e) => e.era === n.id))
+      .find((list) => list.length);
     const end = nextEra ? Math.min(...nextEra.map((e) => when(e.date))) : last;
     bands.push({ era, start, end, count: inEra.length });
   });
   const strip = h(
     "div",
     { class: "cb-axis-strip", "aria-hidden": "true" },
-    ...bands.map((b, i) => h("span", { class: `cb-era-band cb-era-${i}`, style: `left:${pos(b.start)};width:calc(${pos(b.end)} - ${pos(b.start)})` })),
+    ...bands.map((b, i) =>
+      h("span", {
+        class: `cb-era-band cb-era-${i}`,
+        style: `left:${pos(b.start)};width:calc(${pos(b.end)} - ${pos(b.start)})`,
+      }),
+    ),
     ...events.map((e) => h("span", { class: "cb-axis-dot", "data-event": e.id, style: `left:${pos(when(e.date))}` })),
   );
   const years = h("div", { class: "cb-axis-years", "aria-hidden": "true" });
-  for (let y = Math.ceil(first / 5) * 5; y <= last; y += 5) years.append(h("span", { style: `left:${pos(y)}`, text: String(y) }));
+  for (let y = Math.ceil(first / 5) * 5; y <= last; y += 5)
+    years.append(h("span", { style: `left:${pos(y)}`, text: String(y) }));
   // A click on the strip jumps to the nearest year that has events.
   strip.addEventListener("click", (event) => {
     const box = strip.getBoundingClientRect();
@@ -108,8 +136,17 @@ function axis(events, eras, jump) {
     "div",
     { class: "cb-axis-eras", role: "group", "aria-label": "Jump to an era" },
     ...bands.map((b, i) =>
-      h("button", { type: "button", class: `cb-era-button cb-era-${i}`, "data-era": b.era.id, onclick: () => jump(null, b.era.id) },
-        h("span", { class: "cb-era-name", text: b.era.label }), ` (${b.count})`),
+      h(
+        "button",
+        {
+          type: "button",
+          class: `cb-era-button cb-era-${i}`,
+          "data-era": b.era.id,
+          onclick: () => jump(null, b.era.id),
+        },
+        h("span", { class: "cb-era-name", text: b.era.label }),
+        ` (${b.count})`,
+      ),
     ),
   );
   return { node: h("div", { class: "cb-axis" }, strip, years, eraButtons), strip };
@@ -119,52 +156,101 @@ function axis(events, eras, jump) {
 // to a year) and the "no events match" box. Pure view: render() wires the behaviour.
 function filterControls(actors, periods, kinds, clearAll) {
   const count = h("p", { class: "cb-timeline-count", "aria-live": "polite" });
-  const actorSelect = h("select", { id: "cb-timeline-actor", class: "cb-field" },
+  const actorSelect = h(
+    "select",
+    { id: "cb-timeline-actor", class: "cb-field" },
     h("option", { value: "", text: "Anyone" }),
-    ...actors.map((a) => h("option", { value: a.id, text: `${a.label} (${a.count})` })));
-  const periodSelect = h("select", { id: "cb-timeline-period", class: "cb-field" },
+    ...actors.map((a) => h("option", { value: a.id, text: `${a.label} (${a.count})` })),
+  );
+  const periodSelect = h(
+    "select",
+    { id: "cb-timeline-period", class: "cb-field" },
     h("option", { value: "", text: "Any time" }),
-    ...periods.map((p) => h("option", { value: p.id, text: p.label })));
+    ...periods.map((p) => h("option", { value: p.id, text: p.label })),
+  );
   const kindBoxes = kinds.map((k) => h("input", { type: "checkbox", id: `cb-timeline-kind-${k.id}`, value: k.id }));
   const reset = h("button", { type: "button", class: "cb-button cb-button-secondary" }, "Show all events");
   const yearSelect = h("select", { id: "cb-timeline-year", class: "cb-field" });
-  const empty = h("div", { class: "cb-timeline-empty", hidden: true },
+  const empty = h(
+    "div",
+    { class: "cb-timeline-empty", hidden: true },
     h("p", { text: "No events match these filters." }),
-    h("button", { type: "button", class: "cb-button", onclick: () => clearAll(true) }, "Clear the filters"));
+    h("button", { type: "button", class: "cb-button", onclick: () => clearAll(true) }, "Clear the filters"),
+  );
   const filtersBox = h(
     "fieldset",
     { class: "cb-timeline-filters", id: "cb-timeline-filters" },
     h("legend", { text: "Filter the events" }),
-    h("div", { class: "cb-row" },
+    h(
+      "div",
+      { class: "cb-row" },
       h("span", { class: "cb-timeline-field" }, h("label", { for: "cb-timeline-actor", text: "Who" }), actorSelect),
-      h("span", { class: "cb-timeline-field" }, h("label", { for: "cb-timeline-period", text: "When" }), periodSelect)),
-    h("div", { class: "cb-row cb-timeline-kinds", role: "group", "aria-label": "What kind of event (none ticked: every kind)" },
+      h("span", { class: "cb-timeline-field" }, h("label", { for: "cb-timeline-period", text: "When" }), periodSelect),
+    ),
+    h(
+      "div",
+      {
+        class: "cb-row cb-timeline-kinds",
+        role: "group",
+        "aria-label": "What kind of event (none ticked: every kind)",
+      },
       h("span", { class: "cb-timeline-kinds-label", text: "What kind:" }),
-      ...kinds.map((k, i) => h("span", { class: "cb-timeline-kind" }, kindBoxes[i], h("label", { for: kindBoxes[i].id, text: k.label })))),
+      ...kinds.map((k, i) =>
+        h("span", { class: "cb-timeline-kind" }, kindBoxes[i], h("label", { for: kindBoxes[i].id, text: k.label })),
+      ),
+    ),
     h("div", { class: "cb-row" }, reset),
   );
   // Stays in view while the list scrolls: how many events show, a way back to the
   // filters, and a way to clear them.
-  const clearShort = h("button", { type: "button", class: "cb-button cb-button-secondary", onclick: () => clearAll(true) }, "Clear filters");
-  const bar = h("div", { class: "cb-timeline-bar" },
+  const clearShort = h(
+    "button",
+    { type: "button", class: "cb-button cb-button-secondary", onclick: () => clearAll(true) },
+    "Clear filters",
+  );
+  const bar = h(
+    "div",
+    { class: "cb-timeline-bar" },
     count,
-    h("span", { class: "cb-row" },
-      h("a", { class: "cb-button cb-button-secondary", href: "#cb-timeline-filters", onclick: (e) => { e.preventDefault(); filtersBox.scrollIntoView({ block: "start" }); actorSelect.focus({ preventScroll: true }); } }, "Filters"),
+    h(
+      "span",
+      { class: "cb-row" },
+      h(
+        "a",
+        {
+          class: "cb-button cb-button-secondary",
+          href: "#cb-timeline-filters",
+          onclick: (e) => {
+            e.preventDefault();
+            filtersBox.scrollIntoView({ block: "start" });
+            actorSelect.focus({ preventScroll: true });
+          },
+        },
+        "Filters",
+      ),
       clearShort,
-      h("span", { class: "cb-timeline-field" }, h("label", { for: "cb-timeline-year", text: "Jump to" }), yearSelect)));
+      h("span", { class: "cb-timeline-field" }, h("label", { for: "cb-timeline-year", text: "Jump to" }), yearSelect),
+    ),
+  );
   return { count, actorSelect, periodSelect, kindBoxes, reset, yearSelect, empty, filtersBox, clearShort, bar };
 }
 
 // The visible events, one group per era (coloured by position: the eras are the book's
 // data); a book without eras lists its events in one untitled group.
 function eraGroups(eras, visible, items) {
-  const bands = eras.length ? eras.map((era, i) => [era, i, visible.filter((e) => e.era === era.id)]) : [[null, 0, visible]];
+  const bands = eras.length
+    ? eras.map((era, i) => [era, i, visible.filter((e) => e.era === era.id)])
+    : [[null, 0, visible]];
   return bands
     .filter(([, , list]) => list.length)
     .map(([era, i, list]) =>
-      h("div", { class: `cb-era-group cb-era-${i % 4}`, "data-era": era ? era.id : "" },
+      h(
+        "div",
+        { class: `cb-era-group cb-era-${i % 4}`, "data-era": era ? era.id : "" },
         era ? h("h2", { class: "cb-era-title", text: `${era.label} (${list.length})` }) : null,
-        h("ol", { class: "cb-timeline-list" }, ...list.map((e) => items.get(e.id)))));
+        h("ol", { class: "cb-timeline-list" }, ...list.map((e) => items.get(e.id))),
+      ),
+    );
 }
 
 function render({ model, el }) {
@@ -178,14 +264,20 @@ function render({ model, el }) {
   const say = announcer(root);
   const groups = h("div", { class: "cb-timeline-groups" });
   const items = new Map(events.map((e) => [e.id, eventItem(e)]));
-  const valid = { actors: new Set(actors.map((a) => a.id)), periods: new Set(periods.map((p) => p.id)), kinds: new Set(kinds.map((k) => k.id)) };
+  const valid = {
+    actors: new Set(actors.map((a) => a.id)),
+    periods: new Set(periods.map((p) => p.id)),
+    kinds: new Set(kinds.map((k) => k.id)),
+  };
   const { count, actorSelect, periodSelect, kindBoxes, reset, yearSelect, empty, filtersBox, clearShort, bar } =
     filterControls(actors, periods, kinds, (focus) => clearAll(focus));
 
   let visible = events;
 
   function jump(year, era = null) {
-    const target = era ? visible.find((e) => e.era === era) : visible.find((e) => when(e.date) >= year) || visible[visible.length - 1];
+    const target = era
+      ? visible.find((e) => e.era === era)
+      : visible.find((e) => when(e.date) >= year) || visible[visible.length - 1];
     if (!target) return;
     const item = items.get(target.id);
     item.scrollIntoView({ block: "start" });
@@ -209,13 +301,18 @@ function render({ model, el }) {
     visible = events.filter((e) => matches(e, filters, period));
     const shown = new Set(visible.map((e) => e.id));
     groups.replaceChildren(...eraGroups(eras, visible, items));
-    for (const dot of strip.querySelectorAll(".cb-axis-dot")) dot.classList.toggle("cb-dim", !shown.has(dot.dataset.event));
+    for (const dot of strip.querySelectorAll(".cb-axis-dot"))
+      dot.classList.toggle("cb-dim", !shown.has(dot.dataset.event));
     const years = [...new Set(visible.map((e) => e.date.slice(0, 4)))];
-    yearSelect.replaceChildren(h("option", { value: "", text: "a year…" }), ...years.map((y) => h("option", { value: y, text: y })));
+    yearSelect.replaceChildren(
+      h("option", { value: "", text: "a year…" }),
+      ...years.map((y) => h("option", { value: y, text: y })),
+    );
     yearSelect.disabled = !years.length;
-    const message = visible.length === events.length
-      ? `Showing all ${events.length} events.`
-      : `Showing ${visible.length} of ${events.length} events.`;
+    const message =
+      visible.length === events.length
+        ? `Showing all ${events.length} events.`
+        : `Showing ${visible.length} of ${events.length} events.`;
     count.textContent = message;
     empty.hidden = visible.length > 0;
     clearShort.hidden = !isFiltered(filters);
