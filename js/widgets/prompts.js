@@ -24,7 +24,9 @@ const NOT_SAVING =
 /** @param {PromptRef} p @param {string} base @param {Written | undefined} initial @param {(p: PromptRef, text: string) => boolean} onSave */
 function promptItem(p, base, initial, onSave) {
   const id = `${base}-${p.id}`;
-  const box = h("textarea", { id, class: "cb-field cb-think-text", rows: "4", "aria-describedby": `${id}-status` });
+  const box = /** @type {HTMLTextAreaElement} */ (
+    h("textarea", { id, class: "cb-field cb-think-text", rows: "4", "aria-describedby": `${id}-status` })
+  );
   box.value = initial?.text ?? "";
   const status = h("p", {
     class: "cb-think-status",
