@@ -64,13 +64,13 @@ function numericControls(q, base) {
   const id = `${base}-number`;
   const input = /** @type {HTMLInputElement} */ (
     h("input", {
-    type: "text",
-    inputmode: "decimal",
-    id,
-    class: "cb-field",
-    autocomplete: "off",
-    "aria-describedby": `${base}-unit`,
-  })
+      type: "text",
+      inputmode: "decimal",
+      id,
+      class: "cb-field",
+      autocomplete: "off",
+      "aria-describedby": `${base}-unit`,
+    })
   );
   const node = h(
     "div",

@@ -70,27 +70,27 @@ export function parameterControls(prefix, parameters, initial, onChange) {
     const id = `${prefix}-${spec.id}`;
     const range = /** @type {HTMLInputElement} */ (
       h("input", {
-      type: "range",
-      id,
-      min: spec.min,
-      max: spec.max,
-      step: spec.step,
-      value: values[spec.id],
-      class: "cb-param-range",
-      "aria-describedby": `${id}-unit`,
-    })
+        type: "range",
+        id,
+        min: spec.min,
+        max: spec.max,
+        step: spec.step,
+        value: values[spec.id],
+        class: "cb-param-range",
+        "aria-describedby": `${id}-unit`,
+      })
     );
     const box = /** @type {HTMLInputElement} */ (
       h("input", {
-      type: "number",
-      id: `${id}-number`,
-      min: spec.min,
-      max: spec.max,
-      step: spec.step,
-      value: values[spec.id],
-      class: "cb-field cb-param-number",
-      "aria-label": `${spec.label}, exact value in ${spec.unit}`,
-    })
+        type: "number",
+        id: `${id}-number`,
+        min: spec.min,
+        max: spec.max,
+        step: spec.step,
+        value: values[spec.id],
+        class: "cb-field cb-param-number",
+        "aria-label": `${spec.label}, exact value in ${spec.unit}`,
+      })
     );
     const unit = h("span", { class: "cb-param-unit", id: `${id}-unit`, text: spec.unit });
     const row = h(

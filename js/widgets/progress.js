@@ -237,11 +237,11 @@ function render({ model, el }) {
 
   const name = /** @type {HTMLInputElement} */ (
     h("input", {
-    id: "cb-progress-name",
-    type: "text",
-    autocomplete: "name",
-    class: "cb-field cb-progress-name",
-  })
+      id: "cb-progress-name",
+      type: "text",
+      autocomplete: "name",
+      class: "cb-field cb-progress-name",
+    })
   );
   /** @param {"json" | "csv"} kind */
   function save(kind) {

@@ -55,12 +55,14 @@ function promptItem(p, base, initial, onSave) {
 /** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} args */
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
-  /** @type {PromptRef[]} */
+  /** @type {PromptsState["prompts"]} */
   const prompts = model.get("prompts");
+  /** @type {PromptsState["chapter"]} */
   const chapter = model.get("chapter");
+  /** @type {PromptsState["storage_namespace"]} */
   const ns = model.get("storage_namespace");
   const persist = Boolean(model.get("persist"));
-  /** @type {Record<string, Written>} */
+  /** @type {PromptsState["written"]} */
   const written = { ...(model.get("written") || {}) };
   if (persist) {
     for (const p of prompts) {

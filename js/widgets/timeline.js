@@ -191,22 +191,23 @@ function filterControls(actors, periods, kinds, clearAll) {
   const count = h("p", { class: "cb-timeline-count", "aria-live": "polite" });
   const actorSelect = /** @type {HTMLSelectElement} */ (
     h(
-    "select",
-    { id: "cb-timeline-actor", class: "cb-field" },
-    h("option", { value: "", text: "Anyone" }),
-    ...actors.map((a) => h("option", { value: a.id, text: `${a.label} (${a.count})` })),
-  )
+      "select",
+      { id: "cb-timeline-actor", class: "cb-field" },
+      h("option", { value: "", text: "Anyone" }),
+      ...actors.map((a) => h("option", { value: a.id, text: `${a.label} (${a.count})` })),
+    )
   );
   const periodSelect = /** @type {HTMLSelectElement} */ (
     h(
-    "select",
-    { id: "cb-timeline-period", class: "cb-field" },
-    h("option", { value: "", text: "Any time" }),
-    ...periods.map((p) => h("option", { value: p.id, text: p.label })),
-  )
+      "select",
+      { id: "cb-timeline-period", class: "cb-field" },
+      h("option", { value: "", text: "Any time" }),
+      ...periods.map((p) => h("option", { value: p.id, text: p.label })),
+    )
   );
   const kindBoxes = kinds.map(
-    (k) => /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", id: `cb-timeline-kind-${k.id}`, value: k.id })),
+    (k) =>
+      /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", id: `cb-timeline-kind-${k.id}`, value: k.id })),
   );
   const reset = h("button", { type: "button", class: "cb-button cb-button-secondary" }, "Show all events");
   const yearSelect = /** @type {HTMLSelectElement} */ (h("select", { id: "cb-timeline-year", class: "cb-field" }));
@@ -298,19 +299,25 @@ function eraGroups(eras, visible, items) {
     );
 }
 
+/**
+ * The lists the model holds (read once; the filters are read as they change).
+ * @param {import("../lib/model.js").StandInModel} model
+ * @returns {Omit<TimelineState, "filters">}
+ */
+function listsOf(model) {
+  return {
+    events: model.get("events"),
+    actors: model.get("actors"),
+    kinds: model.get("kinds"),
+    periods: model.get("periods"),
+    eras: model.get("eras") || [],
+  };
+}
+
 /** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} ctx */
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
-  /** @type {TimelineState["events"]} */
-  const events = model.get("events");
-  /** @type {TimelineState["actors"]} */
-  const actors = model.get("actors");
-  /** @type {TimelineState["kinds"]} */
-  const kinds = model.get("kinds");
-  /** @type {TimelineState["periods"]} */
-  const periods = model.get("periods");
-  /** @type {TimelineState["eras"]} */
-  const eras = model.get("eras") || [];
+  const { events, actors, kinds, periods, eras } = listsOf(model);
   const root = h("section", { class: "cb-timeline", "aria-label": "Timeline explorer" });
   const say = announcer(root);
   const groups = h("div", { class: "cb-timeline-groups" });
@@ -357,7 +364,10 @@ function render({ model, el }) {
     const shown = new Set(visible.map((e) => e.id));
     groups.replaceChildren(...eraGroups(eras, visible, items));
     for (const dot of strip.querySelectorAll(".cb-axis-dot"))
-      dot.classList.toggle("cb-dim", !shown.has(/** @type {string} */ (/** @type {HTMLElement} */ (dot).dataset.event)));
+      dot.classList.toggle(
+        "cb-dim",
+        !shown.has(/** @type {string} */ (/** @type {HTMLElement} */ (dot).dataset.event)),
+      );
     const years = [...new Set(visible.map((e) => e.date.slice(0, 4)))];
     yearSelect.replaceChildren(
       h("option", { value: "", text: "a year…" }),
