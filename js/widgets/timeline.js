@@ -10,21 +10,13 @@
 // filtered view can be shared and is restored on load.
 
 import { announcer, h } from "../lib/dom.js";
-import { matches } from "../lib/timeline.js";
+import { filtersFromUrl, filtersToUrl, isFiltered, matches } from "../lib/timeline.js";
 
 /**
- * @typedef {import("../lib/params.js").Source} Source
- * @typedef {{id: string, href: string, label: string, chapter: string}} PassageRef
- * @typedef {{id: string, date: string, date_label: string, era: string | null, title: string, kind: string,
- *   kind_label: string, actors: string[], actor_labels: string[], place_label: string, passages: PassageRef[],
- *   summary: string, caveat: string, sourcing_label: string, sources: Source[]}} TimelineEvent
- * @typedef {{id: string, label: string, count: number}} ActorOption
- * @typedef {{id: string, label: string}} Option  a kind or an era
- * @typedef {{id: string, label: string, from: string, to: string}} PeriodOption
- * @typedef {{actor?: string, period?: string, kinds?: string[]}} Filters  "" / [] for "any"
- * @typedef {{events: TimelineEvent[], actors: ActorOption[], kinds: Option[], periods: PeriodOption[],
- *   eras: Option[], filters: Filters}} TimelineState
- * @typedef {{actors: Set<string>, periods: Set<string>, kinds: Set<string>}} ValidIds
+ * @typedef {import("../lib/timeline.js").TimelineEvent} TimelineEvent
+ * @typedef {import("../lib/timeline.js").Option} Option
+ * @typedef {import("../lib/timeline.js").Filters} Filters
+ * @typedef {import("../lib/timeline.js").TimelineState} TimelineState
  * @typedef {(year: number | null, era?: string | null) => void} Jump
  */
 
@@ -79,45 +71,6 @@ function eventItem(event) {
 function when(date) {
   const [y, m = 1, d = 1] = date.split("-").map(Number);
   return y + (m - 1) / 12 + (d - 1) / 365;
-}
-
-// --- the filters in the address -------------------------------------------------------------
-
-/**
- * @param {ValidIds} valid
- * @returns {Required<Filters>}
- */
-function filtersFromUrl(valid) {
-  const q = new URLSearchParams(window.location.search);
-  const actor = q.get("who") || "";
-  const period = q.get("when") || "";
-  const kinds = (q.get("kind") || "").split(",").filter(Boolean);
-  return {
-    actor: valid.actors.has(actor) ? actor : "",
-    period: valid.periods.has(period) ? period : "",
-    kinds: kinds.filter((k) => valid.kinds.has(k)),
-  };
-}
-
-/** @param {Required<Filters>} filters */
-function filtersToUrl(filters) {
-  const url = new URL(window.location.href);
-  for (const key of ["who", "when", "kind"]) url.searchParams.delete(key);
-  if (filters.actor) url.searchParams.set("who", filters.actor);
-  if (filters.period) url.searchParams.set("when", filters.period);
-  if (filters.kinds.length) url.searchParams.set("kind", filters.kinds.join(","));
-  if (url.href !== window.location.href) {
-    try {
-      window.history.replaceState(window.history.state, "", url.href);
-    } catch {
-      // Some browsers refuse to rewrite the address of a page opened from disk.
-    }
-  }
-}
-
-/** @param {Filters} f */
-function isFiltered(f) {
-  return Boolean(f.actor || f.period || f.kinds?.length);
 }
 
 // --- the axis ----------------------------------------------------------------------------------
@@ -181,12 +134,8 @@ function axis(events, eras, jump) {
 
 // The filter form, the bar that stays in view (count, back to the filters, clear, jump
 // to a year) and the "no events match" box. Pure view: render() wires the behaviour.
-/**
- * @param {ActorOption[]} actors
- * @param {PeriodOption[]} periods
- * @param {Option[]} kinds
- * @param {(focus: boolean) => void} clearAll
- */
+/** @param {TimelineState["actors"]} actors @param {TimelineState["periods"]} periods @param {Option[]} kinds
+ *  @param {(focus: boolean) => void} clearAll */
 function filterControls(actors, periods, kinds, clearAll) {
   const count = h("p", { class: "cb-timeline-count", "aria-live": "polite" });
   const actorSelect = /** @type {HTMLSelectElement} */ (
@@ -277,11 +226,7 @@ function filterControls(actors, periods, kinds, clearAll) {
 
 // The visible events, one group per era (coloured by position: the eras are the book's
 // data); a book without eras lists its events in one untitled group.
-/**
- * @param {Option[]} eras
- * @param {TimelineEvent[]} visible
- * @param {Map<string, HTMLElement>} items
- */
+/** @param {Option[]} eras @param {TimelineEvent[]} visible @param {Map<string, HTMLElement>} items */
 function eraGroups(eras, visible, items) {
   /** @type {[era: Option | null, index: number, list: TimelineEvent[]][]} */
   const bands = eras.length
@@ -322,7 +267,7 @@ function render({ model, el }) {
   const say = announcer(root);
   const groups = h("div", { class: "cb-timeline-groups" });
   const items = new Map(events.map((e) => [e.id, eventItem(e)]));
-  /** @type {ValidIds} */
+  /** @type {import("../lib/timeline.js").ValidIds} */
   const valid = {
     actors: new Set(actors.map((a) => a.id)),
     periods: new Set(periods.map((p) => p.id)),
