@@ -9,9 +9,10 @@
 
 import { summary } from "../lib/deadend.js";
 import { announcer, h } from "../lib/dom.js";
-import { billions, millions, withUnit } from "../lib/format.js";
-import { defaultsPreset, parameterControls, presetButtons, syncValues } from "../lib/params.js";
-import { keyFor, read, write } from "../lib/storage.js";
+import { billions, millions } from "../lib/format.js";
+import { parameterControls, presetButtons, syncValues } from "../lib/params.js";
+import { comparisonTable, exerciseView, isValues, loadSaved, presetList } from "../lib/readings.js";
+import { keyFor, write } from "../lib/storage.js";
 import { pathOf, s, scale, ticks } from "../lib/svg.js";
 
 /**
@@ -21,10 +22,9 @@ import { pathOf, s, scale, ticks } from "../lib/svg.js";
  * @typedef {import("../lib/deadend.js").DeadEndParams} DeadEndParams
  * @typedef {import("../lib/deadend.js").MonthRow} MonthRow
  * @typedef {ReturnType<typeof summary>} DeadEndResult
- * @typedef {Record<string, Values>} Saved  a saved reading per slot ("author-guess", "own-view")
+ * @typedef {import("../lib/readings.js").Saved} Saved
  * @typedef {{parameters: ParamSpec[], presets: Preset[], values: DeadEndParams, saved: Saved,
  *   persist: boolean, storage_namespace: string}} DeadEndState
- * @typedef {[label: string, values: Values | null | undefined]} Column
  */
 
 /** @type {[legend: string, ids: string[]][]} */
@@ -32,11 +32,6 @@ const GROUPS = [
   ["Costs of staying", ["monthly_cost", "deployment_growth", "incident_chance", "incident_cost"]],
   ["What Russia could trade", ["normalisation_value", "link_chance", "assets_start", "advance_rate", "interest_decay"]],
   ["Time", ["horizon"]],
-];
-/** @type {[slot: string, label: string][]} */
-const SAVED = [
-  ["author-guess", "My reading of the author"],
-  ["own-view", "My own view"],
 ];
 const M = { left: 52, right: 14, top: 18, bottom: 40 };
 
@@ -170,95 +165,6 @@ function table(result) {
   );
 }
 
-/**
- * @param {ParamSpec[]} parameters
- * @returns {(value: any) => boolean}
- */
-function isValues(parameters) {
-  return (value) =>
-    value !== null &&
-    typeof value === "object" &&
-    parameters.every((p) => typeof value[p.id] === "number" && value[p.id] >= p.min && value[p.id] <= p.max);
-}
-
-/** @param {Values} values */
-function deadEndText(values) {
-  const r = summary(/** @type {DeadEndParams} */ (values));
-  return r.dead_end === null ? "none yet" : r.dead_end === 0 ? "from the start" : `after month ${r.dead_end}`;
-}
-
-// The student's two saved readings beside the book's reading of the author.
-/** @param {ParamSpec[]} parameters @param {Column[]} columns */
-function comparisonTable(parameters, columns) {
-  /** @param {Values | null | undefined} values @param {(v: Values) => string} fn */
-  const cell = (values, fn) => (values ? fn(values) : "—");
-  return h(
-    "table",
-    { class: "cb-compare" },
-    h("caption", { text: "Your readings side by side" }),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col", text: "Setting" }),
-        ...columns.map(([label]) => h("th", { scope: "col", text: label })),
-      ),
-    ),
-    h(
-      "tbody",
-      {},
-      ...parameters.map((p) =>
-        h(
-          "tr",
-          { "data-param": p.id },
-          h("th", { scope: "row", text: p.label }),
-          ...columns.map(([, v]) => h("td", { text: cell(v, (x) => withUnit(x[p.id], p.unit)) })),
-        ),
-      ),
-      h(
-        "tr",
-        { class: "cb-compare-result" },
-        h("th", { scope: "row", text: "Dead end" }),
-        ...columns.map(([, v]) => h("td", { text: cell(v, deadEndText) })),
-      ),
-    ),
-  );
-}
-
-/** @param {(slot: string, label: string) => void} onSave @param {HTMLElement} compareSlot */
-function exerciseView(onSave, compareSlot) {
-  return h(
-    "section",
-    { class: "cb-exercise", "aria-label": "Exercise: where does the author stand?" },
-    h("p", { class: "cb-exercise-title" }, h("strong", { text: "Exercise: where does the author stand?" })),
-    h(
-      "ol",
-      {},
-      h("li", {
-        text: "Move the sliders to where you think the author stands, then save them as your reading of the author.",
-      }),
-      h("li", { text: "Move them to where you stand yourself, then save them as your own view." }),
-      h("li", {
-        text: "Compare the three columns below. Where do you and the book read the author differently, and why?",
-      }),
-    ),
-    h(
-      "div",
-      { class: "cb-row" },
-      ...SAVED.map(([slot, label]) =>
-        h(
-          "button",
-          { type: "button", class: "cb-button cb-save", "data-slot": slot, onclick: () => onSave(slot, label) },
-          `Save as ${label.toLowerCase()}`,
-        ),
-      ),
-    ),
-    compareSlot,
-  );
-}
-
 // The result: the verdict sentence (announced), a compact copy for phones, the chart
 // drawn at its shown width, and the table. update(values) redraws them all.
 /** @param {HTMLElement} root @param {(message: string) => void} say */
@@ -316,46 +222,6 @@ function resultView(root, say) {
     return result;
   }
   return { sentence, glance, best, totals, chartSlot, tableSlot, update };
-}
-
-// The student's saved readings: those the kernel holds, then those kept in this browser.
-/**
- * @param {Saved | undefined} fromModel
- * @param {((slot: string) => string) | null} savedKey
- * @param {(value: any) => boolean} valid
- * @returns {Saved}
- */
-function loadSaved(fromModel, savedKey, valid) {
-  /** @type {Saved} */
-  const saved = { ...(fromModel || {}) };
-  if (savedKey) {
-    for (const [slot] of SAVED) {
-      const stored = read(savedKey(slot), valid);
-      if (stored) saved[slot] = stored;
-    }
-  }
-  return saved;
-}
-
-// The presets offered: the defaults, the book's, then the student's own view if saved.
-/**
- * @param {ParamSpec[]} parameters
- * @param {Preset[]} presets
- * @param {Saved} saved
- * @returns {Preset[]}
- */
-function presetList(parameters, presets, saved) {
-  const own = saved["own-view"]
-    ? [
-        {
-          id: "own-view",
-          label: "My own view",
-          reasoning: "The values you saved as your own view.",
-          values: saved["own-view"],
-        },
-      ]
-    : [];
-  return [defaultsPreset(parameters), ...presets, ...own];
 }
 
 /** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} ctx */
