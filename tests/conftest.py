@@ -124,6 +124,15 @@ def book_copy(tmp_path) -> Path:
     return copy_sources(ROOT, tmp_path / "book")
 
 
+@pytest.fixture
+def mini_copy(tmp_path) -> Path:
+    """A throwaway copy of the fixture book's sources (tests/books/mini), to break on purpose:
+    for the tests that need a book, not the real book's content."""
+    from coursebook.paths import copy_sources
+
+    return copy_sources(MINI, tmp_path / "book")
+
+
 @pytest.fixture(scope="session")
 def _scratch_root(tmp_path_factory) -> Path:
     from coursebook.paths import copy_sources
