@@ -219,13 +219,16 @@ def sphinx_config(source: Path, config: Path) -> dict:
     """The Sphinx configuration jupyter-book makes from the book at ``source`` and the
     ``_config.yml`` at ``config``, with the overrides its ``build`` command adds for a
     book (the table of contents, and ``nitpicky`` for the engine's ``-n``)."""
+    import importlib
+
+    importlib.import_module("coursebook.jupyterbook")  # first: it skips a slow import, as the engine's command does
     from jupyter_book.config import get_final_config
 
-    import coursebook.jupyterbook  # noqa: F401 - skips the slow import, as the engine's command does
+    from coursebook.building import FLAGS
 
     overrides = {"external_toc_path": (source / "_toc.yml").as_posix(), "latex_individualpages": False}
     sphinx_config, _ = get_final_config(
-        user_yaml=config, cli_config={**overrides, "nitpicky": True}, sourcedir=source, use_external_toc=True
+        user_yaml=config, cli_config={**overrides, "nitpicky": "-n" in FLAGS}, sourcedir=source, use_external_toc=True
     )
     return sphinx_config
 
@@ -246,7 +249,7 @@ def build_in_process(source: Path, out: Path, edition: str, builder: str = "html
     from sphinx.application import Sphinx
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-    from coursebook.building import edition_config
+    from coursebook.building import FLAGS, edition_config
 
     config = sphinx_config(source, edition_config(source, edition, out))
     outdir, doctrees = out / "_build" / builder, out / "_build" / ".doctrees"
@@ -254,7 +257,7 @@ def build_in_process(source: Path, out: Path, edition: str, builder: str = "html
     try:
         with patch_docutils(source), docutils_namespace():
             app = Sphinx(source, None, outdir, doctrees, builder, confoverrides=config, status=status,
-                         warning=warning, warningiserror=True, keep_going=True)  # fmt: skip
+                         warning=warning, warningiserror="-W" in FLAGS, keep_going="--keep-going" in FLAGS)  # fmt: skip
             app.build()
     finally:
         sys.path[:] = saved_path
