@@ -224,7 +224,7 @@ def read_text(path: Path, problems: Problems) -> str | None:
         problems.add(path, 1, f"the file cannot be read ({exc.strerror or exc})")
         return None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start : exc.start + 1].hex().upper()
@@ -234,6 +234,14 @@ def read_text(path: Path, problems: Problems) -> str | None:
             f"the file is not UTF-8 text: byte 0x{byte} on this line is not UTF-8 (saved as Windows-1252 or Latin-1?); save the file as UTF-8",
         )
         return None
+    if "\x00" in text:  # BibTeX and Markdown parsers would skip it silently
+        problems.add(
+            path,
+            text.count("\n", 0, text.index("\x00")) + 1,
+            "the file contains a NUL character; it is not a text file",
+        )
+        return None
+    return text
 
 
 def parse(text: str, path: Path, problems: Problems) -> Any:

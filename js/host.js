@@ -125,11 +125,28 @@ function afterFirstPaint(task) {
   window.requestAnimationFrame(() => window.setTimeout(task, 0));
 }
 
+// A link to something a widget draws (a question, #cb-q-…, from the progress page): the
+// target does not exist until its widget starts, so start them all and go to it.
+function revealHash() {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  if (!id || document.getElementById(id) || !pending.size) return;
+  for (const el of [...pending]) start(el);
+  const until = Date.now() + 5000;
+  const look = () => {
+    const target = document.getElementById(id);
+    if (target) target.scrollIntoView({ block: "start" });
+    else if (Date.now() < until) window.setTimeout(look, 50);
+  };
+  look();
+}
+
 openDetailsForPrint();
 window.addEventListener("beforeprint", () => {
   for (const el of [...pending]) start(el);
 });
+window.addEventListener("hashchange", revealHash);
 afterFirstPaint(() => {
+  revealHash();
   for (const el of pending) {
     if (observer) observer.observe(el);
     else soon(el);

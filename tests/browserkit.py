@@ -73,3 +73,11 @@ def run_axe(page) -> list[dict]:
         " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"
     )
     return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+def wait_for_widgets(page, timeout: int = 20000) -> None:
+    """Wait until every widget on the page has started. Widgets far down a page start a
+    couple of seconds after it loads (js/host.js), by when a reader has scrolled to them."""
+    page.wait_for_function(
+        "[...document.querySelectorAll('.cb-widget')].every((w) => w.dataset.cbReady === 'true')", timeout=timeout
+    )

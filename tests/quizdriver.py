@@ -94,5 +94,9 @@ def open_page(context, server: str, path: str):
 
 
 def goto(page, server: str, path: str) -> None:
+    """Open a page and wait until every widget on it has started. Widgets far down the page
+    start a couple of seconds after it loads (js/host.js), as a reader scrolls down."""
+    from browserkit import wait_for_widgets
+
     page.goto(f"{server}/chapters/{path}", wait_until="networkidle")
-    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    wait_for_widgets(page)

@@ -6,7 +6,7 @@ figures their clicks imply. The files are the page's own (JSON and CSV), not sim
 from __future__ import annotations
 
 import pytest
-from browserkit import new_context, open_offline
+from browserkit import new_context, open_offline, wait_for_widgets
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from quizdriver import answer, shown_result, try_again
@@ -30,7 +30,7 @@ def _hand_in(browser, server, book, name, kind, plan, folder):
     context = new_context(browser)
     page, log = open_offline(context, server)
     page.goto(f"{server}/chapters/{CHAPTER}.html", wait_until="networkidle")
-    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    wait_for_widgets(page)
     for question, tries in zip(book.quizzes[CHAPTER], plan):
         for n, kind_of_try in enumerate(tries.split()):
             if n:

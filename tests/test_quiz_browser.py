@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from browserkit import new_context, open_offline, run_axe
+from browserkit import new_context, open_offline, run_axe, wait_for_widgets
 from conftest import built_href
 from quizdriver import answer, card, current_order, shown_result, try_again
 
@@ -25,7 +25,7 @@ def chapter_url(server, chapter):
 def open_chapter(context, server, chapter):
     page, log = open_offline(context, server)
     page.goto(chapter_url(server, chapter), wait_until="networkidle")
-    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    wait_for_widgets(page)
     return page, log
 
 
@@ -109,7 +109,7 @@ def test_progress_survives_reload_and_reset(book, context, server):
     answer(page, q1, correct_response(q1))
     answer(page, q2, wrong_responses(q2)[0])
     page.reload(wait_until="networkidle")
-    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    wait_for_widgets(page)
     assert shown_result(page, q1) == ("correct", grade(q1, correct_response(q1)).feedback)
     assert shown_result(page, q2) == ("wrong", grade(q2, wrong_responses(q2)[0]).hint)
     assert "1 of" in page.locator(".cb-quiz-score").inner_text()
@@ -126,7 +126,7 @@ def test_progress_survives_reload_and_reset(book, context, server):
     page.get_by_role("button", name="Yes, clear everything").click()
     assert page.locator(f"tr[data-chapter='{chapter}']").get_attribute("data-answered") == "0"
     page.goto(chapter_url(server, chapter), wait_until="networkidle")
-    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    wait_for_widgets(page)
     assert card(page, q1).get_attribute("data-state") is None
     assert card(page, q2).get_attribute("data-state") is None
     assert page.locator(".cb-quiz-score").inner_text().startswith("First-try score in this chapter: 0 of")
@@ -146,7 +146,7 @@ def test_unreadable_stored_progress_is_ignored_not_deleted(book, context, server
     ]
     page.evaluate("([keys, values]) => keys.forEach((k, i) => localStorage.setItem(k, values[i]))", [keys, values])
     page.reload(wait_until="networkidle")
-    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    wait_for_widgets(page)
     for q, key, value in zip((q1, q2, q3), keys, values):
         assert card(page, q).get_attribute("data-state") is None
         assert page.evaluate("k => localStorage.getItem(k)", key) == value  # left alone
@@ -169,7 +169,7 @@ def test_quiz_fits_a_320px_phone(book, browser, server):
     context = new_context(browser, viewport={"width": 320, "height": 640})
     page, log = open_offline(context, server)
     page.goto(chapter_url(server, "iran-bargaining-chip"), wait_until="networkidle")
-    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    wait_for_widgets(page)
     for q in book.quizzes["iran-bargaining-chip"]:
         answer(page, q, wrong_responses(q)[0])
     overflow = page.evaluate(

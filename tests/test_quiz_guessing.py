@@ -10,7 +10,7 @@ reproducible); "always longest" does not depend on the order. The figures are pr
 from __future__ import annotations
 
 import pytest
-from browserkit import new_context, open_offline
+from browserkit import new_context, open_offline, wait_for_widgets
 from quizdriver import fix_seed
 
 pytestmark = pytest.mark.browser
@@ -34,7 +34,7 @@ def guess_everything(book, browser, server, seed: str, pick) -> tuple[int, int]:
     right = total = 0
     for chapter, questions in book.ordered_quizzes():
         page.goto(f"{server}/chapters/{chapter}.html", wait_until="networkidle")
-        page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+        wait_for_widgets(page)
         for q in questions:
             if q.type != "single":
                 continue

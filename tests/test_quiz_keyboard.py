@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from browserkit import new_context, open_offline
+from browserkit import new_context, open_offline, wait_for_widgets
 from quizdriver import card, current_order, displayed
 
 from coursebook.grading import correct_response, grade
@@ -64,7 +64,7 @@ def test_answer_by_keyboard(kind, book, browser, server):
     context = new_context(browser)
     page, log = open_offline(context, server)
     page.goto(f"{server}/chapters/{chapter}.html", wait_until="networkidle")
-    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    wait_for_widgets(page)
     c = card(page, q)
     target = correct_response(q)
 

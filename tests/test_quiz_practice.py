@@ -9,7 +9,7 @@ progress page and in the downloaded answers.
 from __future__ import annotations
 
 import pytest
-from browserkit import new_context
+from browserkit import new_context, wait_for_widgets
 from quizdriver import answer, card, displayed, fix_seed, goto, open_page, show_answer, stored, try_again
 
 from coursebook.grading import correct_response, grade, wrong_responses
@@ -29,7 +29,7 @@ def test_options_are_shuffled_per_student_and_kept_on_reload(book, browser, serv
         page, log = open_page(context, server, f"{chapter}.html")
         first = [displayed(page, q) for q in choice]
         page.reload(wait_until="networkidle")
-        page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+        wait_for_widgets(page)
         assert [displayed(page, q) for q in choice] == first  # a reload shows the same order
         orders.append(first)
         assert log.problems() == []

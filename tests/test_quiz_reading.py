@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browserkit import open_offline, run_axe
+from browserkit import open_offline, run_axe, wait_for_widgets
 from quizdriver import answer, card, goto
 
 from coursebook.grading import correct_response, wrong_responses
@@ -38,7 +38,9 @@ def test_a_question_follows_the_paragraph_it_tests(chapter, book, context, serve
         assert page.locator(f"#cb-q-{qid}").count() == 1
         assert page.locator(f".cb-quiz:not(.cb-quiz-inline) #cb-q-{qid}").count() == 0
         # It links back to its paragraph.
-        assert card(page, q).locator("a.cb-q-about").get_attribute("href") == book.passage_link(q.passage)
+        assert (
+            card(page, q).locator("a.cb-q-about").get_attribute("href") == f"#{q.passage}"
+        )  # its paragraph, on this page
     assert log.problems() == []
 
 
@@ -78,7 +80,7 @@ def test_written_answers_are_kept_and_shown_on_the_progress_page(book, context, 
     box.fill(text)
     box.blur()
     page.reload(wait_until="networkidle")
-    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    wait_for_widgets(page)
     assert page.locator(f"#cb-think-{chapter}-{prompts[0].id}").input_value() == text
     goto(page, server, "progress.html")
     written = page.locator(".cb-progress-written")
@@ -95,7 +97,7 @@ def test_the_progress_page_helps(book, context, server):
     # Nothing answered yet: start at the first chapter.
     assert (
         page.locator(".cb-progress-continue a").get_attribute("href")
-        == book.chapters[book.ordered_quizzes()[0][0]].page
+        == f"{book.ordered_quizzes()[0][0]}.html"  # the link as the html builder resolves it
     )
     # Linked from the front page and from every chapter's quiz.
     page.goto(f"{server}/index.html", wait_until="networkidle")
@@ -126,4 +128,25 @@ def test_the_progress_page_helps(book, context, server):
     assert follow.get_attribute("href") == f"{nxt[0]}.html#cb-q-{nxt[1][1].id}"
     assert page.locator(f".bd-sidebar-primary a.reference.internal[href$='{chapter}.html'] .cb-done-mark").count() == 1
     assert run_axe(page) == []
+    assert log.problems() == []
+
+
+def test_a_link_to_a_question_far_down_the_page_lands_on_it(book, context, server):
+    """The progress page links missed questions as chapter.html#cb-q-…; the question is drawn
+    by a widget that starts late, so the page must start it and scroll there."""
+    chapter, questions = book.ordered_quizzes()[0]
+    last = questions[-1]
+    page, log = open_offline(context, server)
+    page.goto(f"{server}/chapters/{chapter}.html#cb-q-{last.id}", wait_until="networkidle")
+    page.wait_for_function(
+        """(id) => {
+            const el = document.getElementById(id);
+            if (!el) return false;
+            const top = el.getBoundingClientRect().top;
+            return top >= 0 && top < window.innerHeight;
+        }""",
+        arg=f"cb-q-{last.id}",
+        timeout=10000,
+    )
+    assert page.evaluate("window.scrollY") > 1000
     assert log.problems() == []

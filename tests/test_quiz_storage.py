@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from browserkit import wait_for_widgets
 from quizdriver import answer, card, open_page, shown_result
 
 from coursebook.grading import correct_response, grade, wrong_responses
@@ -39,7 +40,7 @@ def test_full_storage_namespacing_and_migration(book, context, server):
     old_value = {"response": wrong_responses(q_old)[0], "correct": False, "at": "2026-01-05T10:00:00Z"}
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [old_key, json.dumps(old_value)])
     page.reload(wait_until="networkidle")
-    page.wait_for_selector(".cb-widget[data-cb-ready='true']")
+    wait_for_widgets(page)
     assert shown_result(page, q_old)[0] == "wrong"
     migrated = json.loads(
         page.evaluate("k => localStorage.getItem(k)", f"{book.storage_namespace}:quiz:{chapter}/{q_old.id}")

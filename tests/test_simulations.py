@@ -161,9 +161,9 @@ def test_default_off_its_step(book_copy):
 
 def test_parameter_without_source(book_copy):
     path = book_copy / "data" / "model" / "iran.yaml"
-    line = line_of(path, "cite: [nextbigfuture2017bushehr")
+    line = line_of(path, "cite: [mees2016bushehr")
     text = path.read_text()
-    start = text.index("cite: [nextbigfuture2017bushehr")
+    start = text.index("cite: [mees2016bushehr")
     end = text.index("]", start) + 1
     path.write_text(text[:start] + "cite: []" + text[end:])
     assert problems(book_copy) == [
