@@ -49,13 +49,7 @@ def load(path: Path, problems: Problems, own: str = "") -> dict[str, Reference]:
     if not text.strip():
         problems.add(path, 1, "the references file is empty; it must hold at least the article’s own entry")
         return {}
-    lines: dict[str, int] = {}
-    for match in _ENTRY.finditer(text):
-        key = match.group(2)
-        line = text.count("\n", 0, match.start()) + 1
-        if key.lower() in lines:
-            problems.add(path, line, f"the reference key “{key}” is used twice (first on line {lines[key.lower()]})")
-        lines.setdefault(key.lower(), line)
+    lines = _entry_lines(path, text, problems)
     try:
         database = parse_string(text, "bibtex")
     except (PybtexError, ValueError, TypeError, IndexError, KeyError) as exc:
@@ -65,27 +59,8 @@ def load(path: Path, problems: Problems, own: str = "") -> dict[str, Reference]:
     refs: dict[str, Reference] = {}
     for key, entry in database.entries.items():
         line = lines.get(key.lower(), 1)
+        _check_entry(path, line, key, entry, own, problems)
         fields = entry.fields
-        url = fields.get("url", "")
-        if not url and key != own:
-            problems.add(path, line, f"the reference “{key}” needs a “url” field with a web address")
-        elif url and not well_formed_url(url):
-            problems.add(
-                path,
-                line,
-                f"the reference “{key}” has a “url” that is not a web address: “{url[:80]}” (write https://…)",
-            )
-        if not fields.get("title"):
-            problems.add(path, line, f"the reference “{key}” needs a “title”")
-        if entry.type not in ("online", "misc") and not entry.persons.get("author"):
-            # The bibliography style cannot print such an entry without an author.
-            problems.add(
-                path,
-                line,
-                f"the reference “{key}” is an @{entry.type} and needs an “author” (or make it an @online with an “organization”)",
-            )
-        elif not entry.persons.get("author") and not fields.get("organization"):
-            problems.add(path, line, f"the reference “{key}” needs an “author” or an “organization”")
         author = plain(
             " and ".join(str(p) for p in entry.persons.get("author", []))
             or fields.get("organization", fields.get("publisher", ""))
@@ -95,12 +70,51 @@ def load(path: Path, problems: Problems, own: str = "") -> dict[str, Reference]:
             line=line,
             type=entry.type,
             title=plain(fields.get("title", "")),
-            url=url,
+            url=fields.get("url", ""),
             year=fields.get("year", ""),
             author=author,
             caveat=fields.get("caveat", "").strip(),
         )
     return refs
+
+
+def _entry_lines(path: Path, text: str, problems: Problems) -> dict[str, int]:
+    """Each key's line (keys compared ignoring case, as BibTeX does); a key used twice is
+    reported with both lines."""
+    lines: dict[str, int] = {}
+    for match in _ENTRY.finditer(text):
+        key = match.group(2)
+        line = text.count("\n", 0, match.start()) + 1
+        if key.lower() in lines:
+            problems.add(path, line, f"the reference key “{key}” is used twice (first on line {lines[key.lower()]})")
+        lines.setdefault(key.lower(), line)
+    return lines
+
+
+def _check_entry(path: Path, line: int, key: str, entry, own: str, problems: Problems) -> None:
+    """The fields every entry needs: a well-formed url (except the text's own entry), a
+    title, and an author or organisation the bibliography style can print."""
+    fields = entry.fields
+    url = fields.get("url", "")
+    if not url and key != own:
+        problems.add(path, line, f"the reference “{key}” needs a “url” field with a web address")
+    elif url and not well_formed_url(url):
+        problems.add(
+            path,
+            line,
+            f"the reference “{key}” has a “url” that is not a web address: “{url[:80]}” (write https://…)",
+        )
+    if not fields.get("title"):
+        problems.add(path, line, f"the reference “{key}” needs a “title”")
+    if entry.type not in ("online", "misc") and not entry.persons.get("author"):
+        # The bibliography style cannot print such an entry without an author.
+        problems.add(
+            path,
+            line,
+            f"the reference “{key}” is an @{entry.type} and needs an “author” (or make it an @online with an “organization”)",
+        )
+    elif not entry.persons.get("author") and not fields.get("organization"):
+        problems.add(path, line, f"the reference “{key}” needs an “author” or an “organization”")
 
 
 _MARKUP = re.compile(r"\\([%&_$#{}])|[{}]")

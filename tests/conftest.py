@@ -124,6 +124,15 @@ def book_copy(tmp_path) -> Path:
     return copy_sources(ROOT, tmp_path / "book")
 
 
+@pytest.fixture
+def mini_copy(tmp_path) -> Path:
+    """A throwaway copy of the fixture book's sources (tests/books/mini), to break on purpose:
+    for the tests that need a book, not the real book's content."""
+    from coursebook.paths import copy_sources
+
+    return copy_sources(MINI, tmp_path / "book")
+
+
 @pytest.fixture(scope="session")
 def _scratch_root(tmp_path_factory) -> Path:
     from coursebook.paths import copy_sources
@@ -206,8 +215,59 @@ def build_book(source: Path, out: Path, edition: str, timeout: int = 300, builde
     return out / "_build" / builder
 
 
+def sphinx_config(source: Path, config: Path) -> dict:
+    """The Sphinx configuration jupyter-book makes from the book at ``source`` and the
+    ``_config.yml`` at ``config``, with the overrides its ``build`` command adds for a
+    book (the table of contents, and ``nitpicky`` for the engine's ``-n``)."""
+    import importlib
+
+    importlib.import_module("coursebook.jupyterbook")  # first: it skips a slow import, as the engine's command does
+    from jupyter_book.config import get_final_config
+
+    from coursebook.building import FLAGS
+
+    overrides = {"external_toc_path": (source / "_toc.yml").as_posix(), "latex_individualpages": False}
+    sphinx_config, _ = get_final_config(
+        user_yaml=config, cli_config={**overrides, "nitpicky": "-n" in FLAGS}, sourcedir=source, use_external_toc=True
+    )
+    return sphinx_config
+
+
+def build_in_process(source: Path, out: Path, edition: str, builder: str = "html") -> Path:
+    """Build one edition of the book at ``source`` in this process, as the engine's
+    ``jupyter-book build`` does (``coursebook.building.command``), warnings as errors.
+
+    It uses ``sphinx.application.Sphinx`` with no configuration folder, as jupyter-book
+    does, rather than ``sphinx.testing.util.SphinxTestApp``: that class always reads a
+    ``conf.py`` from the source folder, and a jupyter-book has none (its whole
+    configuration comes from ``_config.yml`` as overrides). Docutils' global registries
+    are put back afterwards (``docutils_namespace``), and ``sys.path`` too. myst-nb runs
+    the notebooks in kernels of their own, so executing them here is safe."""
+    import io
+    import sys
+
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    from coursebook.building import FLAGS, edition_config
+
+    config = sphinx_config(source, edition_config(source, edition, out))
+    outdir, doctrees = out / "_build" / builder, out / "_build" / ".doctrees"
+    status, warning, saved_path = io.StringIO(), io.StringIO(), sys.path.copy()
+    try:
+        with patch_docutils(source), docutils_namespace():
+            app = Sphinx(source, None, outdir, doctrees, builder, confoverrides=config, status=status,
+                         warning=warning, warningiserror="-W" in FLAGS, keep_going="--keep-going" in FLAGS)  # fmt: skip
+            app.build()
+    finally:
+        sys.path[:] = saved_path
+    assert app.statuscode == 0, warning.getvalue()[-3000:] + status.getvalue()[-3000:]
+    assert not warning.getvalue(), warning.getvalue()[-3000:]
+    return outdir
+
+
 def build_mini(out: Path, edition: str) -> Path:
-    return build_book(MINI, out, edition)
+    return build_in_process(MINI, out, edition)
 
 
 def built_once(tmp_path_factory, name: str, make) -> Path:

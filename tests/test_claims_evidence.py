@@ -155,6 +155,22 @@ def test_a_prediction_short_of_evidence(scratch_book):
     assert Book.load(scratch_book).claims["chances-of-deal-meagre"].evidence_note
 
 
+def test_an_evidence_note_the_links_have_made_stale(scratch_book):
+    # The note says why evidence is missing; with two links each way it contradicts the table.
+    claims = scratch_book / "data" / "claims.yaml"
+    edit(
+        claims,
+        "  verdict: borne out\n  cite: [dechert2017caatsa",
+        "  verdict: borne out\n  evidence_note: No event found weakens it.\n  cite: [dechert2017caatsa",
+    )
+    line = line_of(claims, "evidence_note: No event found weakens it.")
+    found = problems(scratch_book)
+    assert len(found) == 1 and found[0].startswith(
+        f"data/claims.yaml:{line}: the claim “chances-of-deal-meagre” now has "
+    )
+    assert "its “evidence_note” (which explains missing evidence) is out of date" in found[0]
+
+
 def test_a_missing_evidence_file_is_an_error(scratch_book):
     (scratch_book / "data" / "evidence.yaml").unlink()
     found = problems(scratch_book)

@@ -1,5 +1,10 @@
 """The bad inputs a careful engineer tried (issue "Hardening"): each is a ``file:line``
-problem in plain words, never a traceback, and no data file can disappear silently."""
+problem in plain words, never a traceback, and no data file can disappear silently.
+
+Most break a copy of the fixture book (``mini_copy``). The few on a copy of the real book
+(``scratch_book``) need what only it has: a numeric question, a model parameter on a line
+of its own, and a quote left open with more of the file after it (at the end of a file,
+YAML reports the end of the stream instead)."""
 
 from __future__ import annotations
 
@@ -12,50 +17,50 @@ from coursebook.checks.notes import note_terms_exist
 # --- a data file that is missing, empty or misnamed ------------------------------------------
 
 
-def test_an_emptied_file_is_an_error_not_an_empty_collection(scratch_book):
-    (scratch_book / "data" / "annotations.yaml").write_text("")
-    assert problems(scratch_book) == [
+def test_an_emptied_file_is_an_error_not_an_empty_collection(mini_copy):
+    (mini_copy / "data" / "annotations.yaml").write_text("")
+    assert problems(mini_copy) == [
         "data/annotations.yaml:1: the file is empty; it must list the book’s notes, each entry starting with “- ” (write “[]” for none)"
     ]
 
 
-def test_a_deleted_file_is_named(scratch_book):
-    (scratch_book / "data" / "claims.yaml").unlink()
-    assert problems(scratch_book) == [
+def test_a_deleted_file_is_named(mini_copy):
+    (mini_copy / "data" / "claims.yaml").unlink()
+    assert problems(mini_copy) == [
         "data/claims.yaml:1: the file data/claims.yaml is missing; the book needs it (write “[]” in it if the book has no claims)"
     ]
 
 
-def test_a_file_saved_as_yml_is_named_twice(scratch_book):
-    path = scratch_book / "data" / "claims.yaml"
+def test_a_file_saved_as_yml_is_named_twice(mini_copy):
+    path = mini_copy / "data" / "claims.yaml"
     path.rename(path.with_suffix(".yml"))
-    found = problems(scratch_book)
+    found = problems(mini_copy)
     assert (
         "data/claims.yml:1: files here end in “.yaml”: rename it to claims.yaml, or the book does not read it" in found
     )
     assert found[0].startswith("data/claims.yaml:1: the file data/claims.yaml is missing")
 
 
-def test_a_quiz_bank_saved_as_yml_is_not_ten_questions_fewer(scratch_book):
-    path = scratch_book / "data" / "quizzes" / "hope-of-a-deal.yaml"
+def test_a_quiz_bank_saved_as_yml_is_not_ten_questions_fewer(mini_copy):
+    path = mini_copy / "data" / "quizzes" / "reading.yaml"
     path.rename(path.with_suffix(".yml"))
-    found = problems(scratch_book)
-    quiz_line = line_of(scratch_book / "chapters" / "hope-of-a-deal.md", 'quiz("hope-of-a-deal")')
+    found = problems(mini_copy)
+    quiz_line = line_of(mini_copy / "chapters" / "reading.md", 'quiz("reading")')
     assert (
-        "data/quizzes/hope-of-a-deal.yml:1: files here end in “.yaml”: rename it to hope-of-a-deal.yaml, or the book does not read it"
+        "data/quizzes/reading.yml:1: files here end in “.yaml”: rename it to reading.yaml, or the book does not read it"
         in found
     )
     assert any(
         p.startswith(
-            f"chapters/hope-of-a-deal.md:{quiz_line}: quiz() names “hope-of-a-deal”, but there is no data/quizzes/hope-of-a-deal.yaml"
+            f"chapters/reading.md:{quiz_line}: quiz() names “reading”, but there is no data/quizzes/reading.yaml"
         )
         for p in found
     )
 
 
-def test_an_unknown_file_in_data_gets_a_suggestion(scratch_book):
-    (scratch_book / "data" / "glosary.yaml").write_text("[]\n")
-    assert problems(scratch_book) == [
+def test_an_unknown_file_in_data_gets_a_suggestion(mini_copy):
+    (mini_copy / "data" / "glosary.yaml").write_text("[]\n")
+    assert problems(mini_copy) == [
         "data/glosary.yaml:1: the book does not read “glosary.yaml”; did you mean glossary.yaml?"
     ]
 
@@ -64,37 +69,37 @@ def test_an_unknown_file_in_data_gets_a_suggestion(scratch_book):
 
 
 @pytest.mark.parametrize("rel", ["data/references.bib", "chapters/index.md", "data/glossary.yaml"])
-def test_windows_1252_text_is_named_at_its_line(scratch_book, rel):
-    path = scratch_book / rel
+def test_windows_1252_text_is_named_at_its_line(mini_copy, rel):
+    path = mini_copy / rel
     lines = path.read_bytes().split(b"\n")
     lines[4] += " café".encode("cp1252")
     path.write_bytes(b"\n".join(lines))
-    found = problems(scratch_book)
+    found = problems(mini_copy)
     assert found[0].startswith(f"{rel}:5: the file is not UTF-8 text: byte 0xE9 on this line is not UTF-8")
 
 
-def test_windows_1252_in_the_seed(scratch_book):
-    seed = next((scratch_book / "seeds").glob("*.txt"))
-    seed.write_bytes(seed.read_bytes().replace("’".encode(), "’".encode("cp1252"), 1))
-    found = problems(scratch_book)
+def test_windows_1252_in_the_seed(mini_copy):
+    seed = next((mini_copy / "seeds").glob("*.txt"))
+    seed.write_bytes(seed.read_bytes().replace(b"'", "’".encode("cp1252"), 1))
+    found = problems(mini_copy)
     assert any(p.startswith(f"seeds/{seed.name}:") and "not UTF-8" in p for p in found)
     assert any("SHA-256 no longer matches" in p for p in found)
 
 
-def test_a_question_type_that_is_a_list(scratch_book):
-    path = scratch_book / "data" / "quizzes" / "hope-of-a-deal.yaml"
+def test_a_question_type_that_is_a_list(mini_copy):
+    path = mini_copy / "data" / "quizzes" / "reading.yaml"
     line = line_of(path, "type: single")
     edit(path, "type: single", "type: [single]")
-    assert problems(scratch_book) == [
-        f"data/quizzes/hope-of-a-deal.yaml:{line}: “type” must be one word, one of: single, multiple, true-false, numeric, order, match"
+    assert problems(mini_copy) == [
+        f"data/quizzes/reading.yaml:{line}: “type” must be one word, one of: single, multiple, true-false, numeric, order, match"
     ]
 
 
-def test_a_list_as_a_key(scratch_book):
-    path = scratch_book / "data" / "objectives.yaml"
-    line = line_of(path, "id: explain-the-hope")
-    edit(path, "  chapter: hope-of-a-deal\n", "  [chapter]: hope-of-a-deal\n")
-    assert problems(scratch_book) == [
+def test_a_list_as_a_key(mini_copy):
+    path = mini_copy / "data" / "objectives.yaml"
+    line = line_of(path, "id: read-the-test")
+    edit(path, "  chapter: reading\n", "  [chapter]: reading\n")
+    assert problems(mini_copy) == [
         f"data/objectives.yaml:{line + 1}: a key must be a word, not a list or an entry (“[…]”, “{{…}}” or “? ” are not keys here)"
     ]
 
@@ -122,31 +127,31 @@ def test_nan_as_a_numeric_answer(scratch_book):
     ]
 
 
-def test_deep_nesting_is_refused(scratch_book):
-    path = scratch_book / "data" / "objectives.yaml"
-    line = line_of(path, "id: explain-the-hope")
-    edit(path, "  text: Explain", "  deep: " + "[" * 500 + "]" * 500 + "\n  text: Explain")
-    assert problems(scratch_book) == [
+def test_deep_nesting_is_refused(mini_copy):
+    path = mini_copy / "data" / "objectives.yaml"
+    line = line_of(path, "id: read-the-test")
+    edit(path, "  text: Read", "  deep: " + "[" * 500 + "]" * 500 + "\n  text: Read")
+    assert problems(mini_copy) == [
         f"data/objectives.yaml:{line + 2}: the entries are nested more than 32 levels deep here; no file of the book needs that"
     ]
 
 
-def test_an_impossible_date(scratch_book):
-    path = scratch_book / "data" / "events.yaml"
-    line = line_of(path, "date: 1995-06-30")
-    edit(path, "date: 1995-06-30", "date: 1995-02-30")
-    assert problems(scratch_book) == [
-        f"data/events.yaml:{line}: “1995-02-30” is not a date on the calendar; check the month and the day"
+def test_an_impossible_date(mini_copy):
+    path = mini_copy / "data" / "events.yaml"
+    line = line_of(path, "date: 2026-02-01")
+    edit(path, "date: 2026-02-01", "date: 2026-02-30")
+    assert problems(mini_copy) == [
+        f"data/events.yaml:{line}: “2026-02-30” is not a date on the calendar; check the month and the day"
     ]
 
 
-def test_whitespace_only_text_is_empty(scratch_book):
-    path = scratch_book / "data" / "objectives.yaml"
-    line = line_of(path, "id: explain-the-hope")
+def test_whitespace_only_text_is_empty(mini_copy):
+    path = mini_copy / "data" / "objectives.yaml"
+    line = line_of(path, "id: read-the-test")
     text = path.read_text().split("\n")
     text[line + 1] = '  text: "   "'
     path.write_text("\n".join(text))
-    assert problems(scratch_book) == [
+    assert problems(mini_copy) == [
         f"data/objectives.yaml:{line + 2}: “text” must be non-empty text (it holds only spaces)"
     ]
 
@@ -172,12 +177,12 @@ def test_a_true_that_is_not_a_number(scratch_book):
         "https://localhost:99999/",
     ],
 )
-def test_reference_urls_are_web_addresses(scratch_book, url):
-    bib = scratch_book / "data" / "references.bib"
-    line = line_of(bib, "@online{rollcall2017sworn")
-    edit(bib, "https://rollcall.com/2017/01/20/trump-sworn-in-as-45th-president/", url)
-    assert problems(scratch_book) == [
-        f"data/references.bib:{line}: the reference “rollcall2017sworn” has a “url” that is not a web address: “{url}” (write https://…)"
+def test_reference_urls_are_web_addresses(mini_copy, url):
+    bib = mini_copy / "data" / "references.bib"
+    line = line_of(bib, "@online{mini2026article")
+    edit(bib, "https://example.org/mini", url)
+    assert problems(mini_copy) == [
+        f"data/references.bib:{line}: the reference “mini2026article” has a “url” that is not a web address: “{url}” (write https://…)"
     ]
 
 
@@ -195,11 +200,11 @@ def test_an_unclosed_quote_is_reported_where_it_opens(scratch_book):
     )
 
 
-def test_one_typo_in_the_glossary_is_one_problem(scratch_book):
-    path = scratch_book / "data" / "glossary.yaml"
-    line = line_of(path, "term: Quagmire")
-    edit(path, "term: Quagmire", "term: Quagmire: a bog")
-    assert problems(scratch_book) == [
+def test_one_typo_in_the_glossary_is_one_problem(mini_copy):
+    path = mini_copy / "data" / "glossary.yaml"
+    line = line_of(path, "term: Made-up paragraph")
+    edit(path, "term: Made-up paragraph", "term: Made-up: a paragraph")
+    assert problems(mini_copy) == [
         f"data/glossary.yaml:{line}: this is not valid YAML (a colon inside a value confuses YAML; put the whole value in quotes)"
     ]
 
@@ -218,13 +223,13 @@ def test_a_rule_runs_alone_and_is_skipped_when_what_it_needs_failed(book):
     assert run(replace(broken, failed=frozenset({"glossary"})), rules=[note_terms_exist]).items == []
 
 
-def test_own_problems_come_before_cross_checks(scratch_book):
-    edit(scratch_book / "chapters" / "index.md", "{cite:p}`issaev2017deadend`", "{cite:p}`issaev2017dead`")
-    edit(scratch_book / "data" / "objectives.yaml", "id: explain-the-hope", "id: Explain The Hope")
-    found = problems(scratch_book)
+def test_own_problems_come_before_cross_checks(mini_copy):
+    edit(mini_copy / "chapters" / "index.md", "{cite:p}`mini2026article`", "{cite:p}`mini2026artic`")
+    edit(mini_copy / "data" / "objectives.yaml", "id: read-the-test", "id: Read The Test")
+    found = problems(mini_copy)
     assert len(found) == 2
     assert found[0].startswith("data/objectives.yaml:") and "is not a valid id" in found[0]
     assert (
         found[1].startswith("chapters/index.md:")
-        and "the reference “issaev2017dead” is not in data/references.bib" in found[1]
+        and "the reference “mini2026artic” is not in data/references.bib" in found[1]
     )

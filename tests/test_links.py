@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import MINI, build_book
+from conftest import MINI, build_in_process
 
 # Module-scoped builds: keep this file's tests in one xdist worker.
 pytestmark = pytest.mark.xdist_group("links")
@@ -107,7 +107,7 @@ def broken_links(site: Path) -> tuple[list[str], dict[str, int]]:
 @pytest.fixture(scope="module")
 def dirhtml_site(tmp_path_factory):
     """The fixture book built with the dirhtml builder (a folder per page)."""
-    return build_book(MINI, tmp_path_factory.mktemp("dirhtml") / "out", "student", builder="dirhtml")
+    return build_in_process(MINI, tmp_path_factory.mktemp("dirhtml") / "out", "student", builder="dirhtml")
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])

@@ -57,3 +57,21 @@ def predictions_have_evidence_both_ways(book, report: Problems) -> None:
                 f"the prediction “{claim.id}” has only {' and '.join(short)} in data/evidence.yaml; link at least "
                 f"{ENOUGH} events for it and {ENOUGH} against it, or say why there are none in “evidence_note”",
             )
+
+
+@rule(needs=("claims", "events", "evidence"))
+def evidence_notes_still_needed(book, report: Problems) -> None:
+    """An ``evidence_note`` says why a claim lacks evidence on one side; once the links
+    supply it, the note contradicts the table beside it (one fact, one place)."""
+    for claim in book.claims.values():
+        if not claim.evidence_note:
+            continue
+        counts = {bears: len(book.claim_evidence(claim.id, bears)) for bears in ("for", "against")}
+        if all(n >= ENOUGH for n in counts.values()):
+            report.at(
+                claim,
+                "evidence_note",
+                f"the claim “{claim.id}” now has {counts['for']} events for it and {counts['against']} against it "
+                "in data/evidence.yaml, so its “evidence_note” (which explains missing evidence) is out of date: "
+                "remove it (a remark on how good that evidence is can go in “caveat”)",
+            )

@@ -62,14 +62,16 @@ function choiceControls(q, base, _say, order) {
 /** @param {Question} q @param {string} base @returns {Controls} */
 function numericControls(q, base) {
   const id = `${base}-number`;
-  const input = h("input", {
-    type: "text",
-    inputmode: "decimal",
-    id,
-    class: "cb-field",
-    autocomplete: "off",
-    "aria-describedby": `${base}-unit`,
-  });
+  const input = /** @type {HTMLInputElement} */ (
+    h("input", {
+      type: "text",
+      inputmode: "decimal",
+      id,
+      class: "cb-field",
+      autocomplete: "off",
+      "aria-describedby": `${base}-unit`,
+    })
+  );
   const node = h(
     "div",
     { class: "cb-q-numeric" },
@@ -145,7 +147,8 @@ function orderControls(q, base, say, order) {
       );
       if (item === focusItem) {
         const preferred = focusDirection < 0 ? up : down;
-        /** @type {HTMLButtonElement} */ (preferred.disabled ? (focusDirection < 0 ? down : up) : preferred).focus();
+        const p = /** @type {HTMLButtonElement} */ (preferred);
+        (p.disabled ? (focusDirection < 0 ? down : up) : p).focus();
       }
     });
   }
@@ -173,7 +176,7 @@ function orderControls(q, base, say, order) {
       draw();
     },
     focus() {
-      list.querySelector("button:not([disabled])")?.focus();
+      /** @type {HTMLButtonElement | null} */ (list.querySelector("button:not([disabled])"))?.focus();
     },
     mark(rows) {
       for (const [position, row] of [...list.children].entries())

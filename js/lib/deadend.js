@@ -1,3 +1,4 @@
+// @ts-check
 // The "dead end" model for the static page: the same arithmetic, in the same order,
 // as coursebook/simulations/deadend.py (the pandas reference). The browser tests set
 // random parameters through the page and compare what it shows with Python.
@@ -32,12 +33,26 @@ const MONTHS = [
   "December",
 ];
 
+/**
+ * @typedef {{horizon: number, monthly_cost: number, deployment_growth: number, incident_chance: number,
+ *   incident_cost: number, normalisation_value: number, link_chance: number, assets_start: number,
+ *   advance_rate: number, interest_decay: number}} DeadEndParams
+ * @typedef {{month: number, date: string, military_cost: number, hostage_cost: number, cost: number,
+ *   cumulative_cost: number, assets: number, interest: number, tradeable_gain: number, net: number}} MonthRow
+ */
+
+/** @param {number} t  the month, 1 = January 2017 */
 export function monthName(t) {
   const index = t - 1;
   return `${MONTHS[index % 12]} ${2017 + Math.floor(index / 12)}`;
 }
 
+/**
+ * @param {DeadEndParams} p
+ * @returns {MonthRow[]}
+ */
 export function run(p) {
+  /** @type {MonthRow[]} */
   const rows = [];
   let cumulative = 0;
   for (let t = 1; t <= p.horizon; t += 1) {
@@ -67,12 +82,17 @@ export function run(p) {
 
 // Last month with net >= 0 after which the net stays negative; 0 if never >= 0;
 // null if the net is still >= 0 in the last month.
+/**
+ * @param {MonthRow[]} rows
+ * @returns {number | null}
+ */
 export function deadEnd(rows) {
   if (rows[rows.length - 1].net >= 0) return null;
   for (let i = rows.length - 1; i >= 0; i -= 1) if (rows[i].net >= 0) return rows[i].month;
   return 0;
 }
 
+/** @param {number | null} end @param {number} horizon */
 export function sentence(end, horizon) {
   if (end === null)
     return `With these settings, staying still pays in month ${horizon} (${monthName(horizon)}): no dead end yet.`;
@@ -81,6 +101,7 @@ export function sentence(end, horizon) {
   return `With these settings, staying stops paying after month ${end} (${monthName(end)}).`;
 }
 
+/** @param {number} best @param {number} net */
 export function bestSentence(best, net) {
   const where = `month ${best} (${monthName(best)})`;
   return net >= 0
@@ -88,6 +109,7 @@ export function bestSentence(best, net) {
     : `Even the best month to leave, ${where}, leaves Russia ${billions(-net / 1000)} behind.`;
 }
 
+/** @param {number} horizon @param {number} cost @param {number} gain @param {number} net */
 export function totalsSentence(horizon, cost, gain, net) {
   return (
     `By month ${horizon} (${monthName(horizon)}): cumulative cost ${billions(cost / 1000)}, ` +
@@ -95,6 +117,7 @@ export function totalsSentence(horizon, cost, gain, net) {
   );
 }
 
+/** @param {DeadEndParams} p */
 export function summary(p) {
   const rows = run(p);
   let best = rows[0];

@@ -1,3 +1,4 @@
+// @ts-check
 // Parameter controls shared by the model widgets: for each parameter a native range
 // input (with aria-valuetext), a number box showing the exact value and its unit, and
 // the source or "illustrative" note; plus the preset buttons.
@@ -5,12 +6,22 @@
 import { h } from "./dom.js";
 import { withUnit } from "./format.js";
 
+/**
+ * @typedef {{label: string, url: string}} Source
+ * @typedef {{id: string, label: string, unit: string, min: number, max: number, step: number,
+ *   default: number, illustrative: boolean, note: string, sources: Source[]}} ParamSpec
+ * @typedef {Record<string, number>} Values
+ * @typedef {{id: string, label: string, reasoning: string, values: Values}} Preset
+ */
+
+/** @param {number} value @param {ParamSpec} spec */
 function snap(value, spec) {
   const clamped = Math.min(spec.max, Math.max(spec.min, value));
   const steps = Math.round((clamped - spec.min) / spec.step);
   return Number((spec.min + steps * spec.step).toFixed(6));
 }
 
+/** @param {ParamSpec} spec */
 function sourceNote(spec) {
   const body = h("div", { class: "cb-param-note" });
   if (spec.illustrative)
@@ -42,32 +53,45 @@ function sourceNote(spec) {
 }
 
 // parameters: [{id, label, unit, min, max, step, default, illustrative, note, sources}]
+/**
+ * @param {string} prefix
+ * @param {ParamSpec[]} parameters
+ * @param {Values} initial
+ * @param {(values: Values, changed: string) => void} onChange
+ */
 export function parameterControls(prefix, parameters, initial, onChange) {
+  /** @type {Values} */
   const values = { ...initial };
+  /** @typedef {{row: HTMLElement, show: (value: number) => void}} RowEntry */
+  /** @type {Map<string, RowEntry>} */
   const rows = new Map();
 
   for (const spec of parameters) {
     const id = `${prefix}-${spec.id}`;
-    const range = h("input", {
-      type: "range",
-      id,
-      min: spec.min,
-      max: spec.max,
-      step: spec.step,
-      value: values[spec.id],
-      class: "cb-param-range",
-      "aria-describedby": `${id}-unit`,
-    });
-    const box = h("input", {
-      type: "number",
-      id: `${id}-number`,
-      min: spec.min,
-      max: spec.max,
-      step: spec.step,
-      value: values[spec.id],
-      class: "cb-field cb-param-number",
-      "aria-label": `${spec.label}, exact value in ${spec.unit}`,
-    });
+    const range = /** @type {HTMLInputElement} */ (
+      h("input", {
+        type: "range",
+        id,
+        min: spec.min,
+        max: spec.max,
+        step: spec.step,
+        value: values[spec.id],
+        class: "cb-param-range",
+        "aria-describedby": `${id}-unit`,
+      })
+    );
+    const box = /** @type {HTMLInputElement} */ (
+      h("input", {
+        type: "number",
+        id: `${id}-number`,
+        min: spec.min,
+        max: spec.max,
+        step: spec.step,
+        value: values[spec.id],
+        class: "cb-field cb-param-number",
+        "aria-label": `${spec.label}, exact value in ${spec.unit}`,
+      })
+    );
     const unit = h("span", { class: "cb-param-unit", id: `${id}-unit`, text: spec.unit });
     const row = h(
       "div",
@@ -81,7 +105,7 @@ export function parameterControls(prefix, parameters, initial, onChange) {
       h("div", { class: "cb-param-controls" }, range, h("span", { class: "cb-param-value" }, box, unit)),
       sourceNote(spec),
     );
-    const show = (value) => {
+    const show = (/** @type {number} */ value) => {
       range.value = String(value);
       box.value = String(value);
       range.setAttribute("aria-valuetext", withUnit(value, spec.unit));
@@ -103,13 +127,14 @@ export function parameterControls(prefix, parameters, initial, onChange) {
 
   return {
     rows: [...rows.values()].map((r) => r.row),
-    row: (name) => rows.get(name).row,
+    row: (/** @type {string} */ name) => /** @type {RowEntry} */ (rows.get(name)).row,
     values: () => ({ ...values }),
+    /** @param {Record<string, unknown>} next */
     set(next) {
       for (const spec of parameters) {
         if (spec.id in next) {
           values[spec.id] = snap(Number(next[spec.id]), spec);
-          rows.get(spec.id).show(values[spec.id]);
+          /** @type {RowEntry} */ (rows.get(spec.id)).show(values[spec.id]);
         }
       }
     },
@@ -117,6 +142,10 @@ export function parameterControls(prefix, parameters, initial, onChange) {
 }
 
 // The "defaults" preset: every parameter at its documented default.
+/**
+ * @param {ParamSpec[]} parameters
+ * @returns {Preset}
+ */
 export function defaultsPreset(parameters) {
   return {
     id: "defaults",
@@ -128,6 +157,10 @@ export function defaultsPreset(parameters) {
 }
 
 // presets: [{id, label, reasoning, values}]; returns {node, mark(id|null)}.
+/**
+ * @param {Preset[]} presets
+ * @param {(preset: Preset) => void} onChoose
+ */
 export function presetButtons(presets, onChoose) {
   const reasoning = h("p", { class: "cb-preset-reasoning", "aria-live": "polite" });
   const buttons = presets.map((preset) =>
@@ -152,6 +185,7 @@ export function presetButtons(presets, onChoose) {
   return {
     node,
     buttons,
+    /** @param {string | null} id @param {string} [text] */
     mark(id, text = "") {
       for (const button of buttons) button.setAttribute("aria-pressed", String(button.dataset.preset === id));
       reasoning.textContent = text;
@@ -162,6 +196,10 @@ export function presetButtons(presets, onChoose) {
 // Keeps a widget's `values` in step with its model both ways. publish() sends the
 // page's values (to Python, when a kernel is live); a change made elsewhere (Python
 // setting `values`) calls onRemote. Returns {publish, stop}.
+/**
+ * @param {import("./model.js").StandInModel} model
+ * @param {(values: Values) => void} onRemote
+ */
 export function syncValues(model, onRemote) {
   let ours = false;
   const listener = () => {
@@ -169,6 +207,7 @@ export function syncValues(model, onRemote) {
   };
   model.on("change:values", listener);
   return {
+    /** @param {Values} values */
     publish(values) {
       ours = true;
       model.set("values", values);

@@ -1,31 +1,43 @@
+// @ts-check
 // The "dead end" explorable: sliders for the model's assumptions, a chart drawn here
 // in SVG with the dead-end month marked, the numbers as a table, one sentence that
 // reads the result, and an exercise comparing the student's reading of the author
 // with the book's.
 //
-// State read from the model: parameters[], presets[], values{}, saved{}, persist,
-// storage_namespace. State written: values (on every change), saved (exercise).
+// State read from the model: DeadEndState below. State written: values (on every
+// change), saved (exercise).
 
 import { summary } from "../lib/deadend.js";
 import { announcer, h } from "../lib/dom.js";
-import { billions, millions, withUnit } from "../lib/format.js";
-import { defaultsPreset, parameterControls, presetButtons, syncValues } from "../lib/params.js";
-import { keyFor, read, write } from "../lib/storage.js";
+import { billions, millions } from "../lib/format.js";
+import { parameterControls, presetButtons, syncValues } from "../lib/params.js";
+import { comparisonTable, exerciseView, isValues, loadSaved, presetList } from "../lib/readings.js";
+import { keyFor, write } from "../lib/storage.js";
 import { pathOf, s, scale, ticks } from "../lib/svg.js";
 
+/**
+ * @typedef {import("../lib/params.js").ParamSpec} ParamSpec
+ * @typedef {import("../lib/params.js").Preset} Preset
+ * @typedef {import("../lib/params.js").Values} Values
+ * @typedef {import("../lib/deadend.js").DeadEndParams} DeadEndParams
+ * @typedef {import("../lib/deadend.js").MonthRow} MonthRow
+ * @typedef {ReturnType<typeof summary>} DeadEndResult
+ * @typedef {import("../lib/readings.js").Saved} Saved
+ * @typedef {{parameters: ParamSpec[], presets: Preset[], values: DeadEndParams, saved: Saved,
+ *   persist: boolean, storage_namespace: string}} DeadEndState
+ */
+
+/** @type {[legend: string, ids: string[]][]} */
 const GROUPS = [
   ["Costs of staying", ["monthly_cost", "deployment_growth", "incident_chance", "incident_cost"]],
   ["What Russia could trade", ["normalisation_value", "link_chance", "assets_start", "advance_rate", "interest_decay"]],
   ["Time", ["horizon"]],
 ];
-const SAVED = [
-  ["author-guess", "My reading of the author"],
-  ["own-view", "My own view"],
-];
 const M = { left: 52, right: 14, top: 18, bottom: 40 };
 
 // Drawn at the width it is shown at, so its text stays at the stylesheet's size (12 px
 // and up) on a phone as on a desktop.
+/** @param {DeadEndResult} result @param {number} width */
 function chart(result, width) {
   const W = Math.max(200, Math.round(width || 640));
   const H = Math.round(Math.min(320, Math.max(230, W * 0.55)));
@@ -35,6 +47,7 @@ function chart(result, width) {
   const low = Math.min(0, ...all);
   const high = Math.max(0, ...all);
   const ys = scale(low, high === low ? low + 1 : high, H - M.bottom, M.top);
+  /** @type {[key: "cumulative_cost" | "tradeable_gain" | "net", label: string, cls: string][]} */
   const series = [
     ["cumulative_cost", "Cumulative cost of staying", "cb-line-cost"],
     ["tradeable_gain", "What Russia could trade for", "cb-line-gain"],
@@ -123,6 +136,7 @@ function chart(result, width) {
   return h("figure", { class: "cb-chart" }, svg, h("figcaption", {}, legend));
 }
 
+/** @param {DeadEndResult} result */
 function table(result) {
   const head = ["Month", "Date", "Cost that month", "Cumulative cost", "Trade value", "Net"];
   return h(
@@ -151,89 +165,9 @@ function table(result) {
   );
 }
 
-function isValues(parameters) {
-  return (value) =>
-    value !== null &&
-    typeof value === "object" &&
-    parameters.every((p) => typeof value[p.id] === "number" && value[p.id] >= p.min && value[p.id] <= p.max);
-}
-
-function deadEndText(values) {
-  const r = summary(values);
-  return r.dead_end === null ? "none yet" : r.dead_end === 0 ? "from the start" : `after month ${r.dead_end}`;
-}
-
-// The student's two saved readings beside the book's reading of the author.
-function comparisonTable(parameters, columns) {
-  const cell = (values, fn) => (values ? fn(values) : "—");
-  return h(
-    "table",
-    { class: "cb-compare" },
-    h("caption", { text: "Your readings side by side" }),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col", text: "Setting" }),
-        ...columns.map(([label]) => h("th", { scope: "col", text: label })),
-      ),
-    ),
-    h(
-      "tbody",
-      {},
-      ...parameters.map((p) =>
-        h(
-          "tr",
-          { "data-param": p.id },
-          h("th", { scope: "row", text: p.label }),
-          ...columns.map(([, v]) => h("td", { text: cell(v, (x) => withUnit(x[p.id], p.unit)) })),
-        ),
-      ),
-      h(
-        "tr",
-        { class: "cb-compare-result" },
-        h("th", { scope: "row", text: "Dead end" }),
-        ...columns.map(([, v]) => h("td", { text: cell(v, deadEndText) })),
-      ),
-    ),
-  );
-}
-
-function exerciseView(onSave, compareSlot) {
-  return h(
-    "section",
-    { class: "cb-exercise", "aria-label": "Exercise: where does the author stand?" },
-    h("p", { class: "cb-exercise-title" }, h("strong", { text: "Exercise: where does the author stand?" })),
-    h(
-      "ol",
-      {},
-      h("li", {
-        text: "Move the sliders to where you think the author stands, then save them as your reading of the author.",
-      }),
-      h("li", { text: "Move them to where you stand yourself, then save them as your own view." }),
-      h("li", {
-        text: "Compare the three columns below. Where do you and the book read the author differently, and why?",
-      }),
-    ),
-    h(
-      "div",
-      { class: "cb-row" },
-      ...SAVED.map(([slot, label]) =>
-        h(
-          "button",
-          { type: "button", class: "cb-button cb-save", "data-slot": slot, onclick: () => onSave(slot, label) },
-          `Save as ${label.toLowerCase()}`,
-        ),
-      ),
-    ),
-    compareSlot,
-  );
-}
-
 // The result: the verdict sentence (announced), a compact copy for phones, the chart
 // drawn at its shown width, and the table. update(values) redraws them all.
+/** @param {HTMLElement} root @param {(message: string) => void} say */
 function resultView(root, say) {
   const sentence = h("p", { class: "cb-model-sentence", "aria-live": "polite" });
   // On a phone the result scrolls away while the sliders move: a compact copy of the
@@ -249,7 +183,9 @@ function resultView(root, say) {
     "aria-label": "The numbers month by month",
   });
 
+  /** @type {DeadEndResult | null} */
   let drawn = null;
+  /** @param {DeadEndResult} result */
   function draw(result) {
     drawn = result;
     chartSlot.replaceChildren(chart(result, chartSlot.clientWidth));
@@ -261,14 +197,15 @@ function resultView(root, say) {
     () =>
       drawn &&
       Math.abs(
-        chartSlot.querySelector("svg").getBoundingClientRect().width -
-          chartSlot.querySelector("svg").viewBox.baseVal.width,
+        /** @type {SVGSVGElement} */ (chartSlot.querySelector("svg")).getBoundingClientRect().width -
+          /** @type {SVGSVGElement} */ (chartSlot.querySelector("svg")).viewBox.baseVal.width,
       ) > 1 &&
       draw(drawn),
   ).observe(chartSlot);
 
+  /** @param {Values} values @param {boolean} [announce] */
   function update(values, announce = false) {
-    const result = summary(values);
+    const result = summary(/** @type {DeadEndParams} */ (values));
     sentence.textContent = result.sentence;
     glance.textContent =
       result.dead_end === null
@@ -287,41 +224,18 @@ function resultView(root, say) {
   return { sentence, glance, best, totals, chartSlot, tableSlot, update };
 }
 
-// The student's saved readings: those the kernel holds, then those kept in this browser.
-function loadSaved(fromModel, savedKey, valid) {
-  const saved = { ...(fromModel || {}) };
-  if (savedKey) {
-    for (const [slot] of SAVED) {
-      const stored = read(savedKey(slot), valid);
-      if (stored) saved[slot] = stored;
-    }
-  }
-  return saved;
-}
-
-// The presets offered: the defaults, the book's, then the student's own view if saved.
-function presetList(parameters, presets, saved) {
-  const own = saved["own-view"]
-    ? [
-        {
-          id: "own-view",
-          label: "My own view",
-          reasoning: "The values you saved as your own view.",
-          values: saved["own-view"],
-        },
-      ]
-    : [];
-  return [defaultsPreset(parameters), ...presets, ...own];
-}
-
+/** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} ctx */
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
+  /** @type {DeadEndState["parameters"]} */
   const parameters = model.get("parameters");
+  /** @type {DeadEndState["presets"]} */
   const presets = model.get("presets");
   const persist = Boolean(model.get("persist"));
+  /** @type {DeadEndState["storage_namespace"]} */
   const namespace = model.get("storage_namespace");
   const byId = Object.fromEntries(parameters.map((p) => [p.id, p]));
-  const savedKey = (slot) => keyFor(namespace, "model", `deadend:${slot}`);
+  const savedKey = (/** @type {string} */ slot) => keyFor(namespace, "model", `deadend:${slot}`);
   const valid = isValues(parameters);
 
   const root = h("section", { class: "cb-model cb-deadend", "aria-label": "The dead end model" });
@@ -333,21 +247,25 @@ function render({ model, el }) {
   let saved = loadSaved(model.get("saved"), persist ? savedKey : null, valid);
   const allPresets = () => presetList(parameters, presets, saved);
 
+  /** @type {ReturnType<typeof parameterControls>} */
   let controls;
+  /** @type {ReturnType<typeof presetButtons>} */
   let bar;
   const sync = syncValues(model, (values) => {
     controls.set(values);
     update(controls.values());
   });
+  /** @param {Preset} preset */
   function choosePreset(preset) {
     controls.set(preset.values);
     const values = controls.values();
     bar.mark(preset.id, preset.reasoning);
     sync.publish(values);
     update(values);
-    say(`Preset: ${preset.label}. ${summary(values).sentence}`);
+    say(`Preset: ${preset.label}. ${summary(/** @type {DeadEndParams} */ (values)).sentence}`);
   }
   const presetSlot = h("div", { class: "cb-preset-slot" });
+  /** @param {string | null} [active] */
   function drawPresets(active = null) {
     bar = presetButtons(allPresets(), choosePreset);
     presetSlot.replaceChildren(bar.node);
@@ -387,6 +305,7 @@ function render({ model, el }) {
       ]),
     );
   }
+  /** @param {string} slot @param {string} label */
   function save(slot, label) {
     const values = controls.values();
     saved = { ...saved, [slot]: values };

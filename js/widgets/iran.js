@@ -1,8 +1,8 @@
+// @ts-check
 // "Iran as a bargaining chip?": the expected value to Moscow of selling out Iran for a
 // deal with Washington, set against the two precedents the article cites (1995, 2010).
 //
-// State read from the model: parameters[], presets[], values{}, precedents[].
-// State written: values.
+// State read from the model: IranState below. State written: values.
 
 import { announcer, h } from "../lib/dom.js";
 import { billions } from "../lib/format.js";
@@ -10,13 +10,31 @@ import { summary } from "../lib/iran.js";
 import { defaultsPreset, parameterControls, presetButtons, syncValues } from "../lib/params.js";
 import { s, scale, ticks } from "../lib/svg.js";
 
+/**
+ * @typedef {import("../lib/iran.js").IranParams} IranParams
+ * @typedef {ReturnType<typeof summary>} IranResult
+ * @typedef {import("../lib/params.js").Source} Source
+ * @typedef {{id: string, year: number, label: string, paragraph: string, gave_up: string, figure: number | null,
+ *   figure_note: string | null, outcome: string, passage_href: string, passage_label: string,
+ *   sources: Source[]}} Precedent
+ * @typedef {{parameters: import("../lib/params.js").ParamSpec[], presets: import("../lib/params.js").Preset[],
+ *   values: IranParams, precedents: Precedent[]}} IranState
+ * @typedef {[label: string, value: number, cls: string]} Item
+ */
+
 // Drawn at the width it is shown at (text at 12 px and up). Narrow: labels above the bars.
+/** @param {number} width */
 function layout(width) {
   const W = Math.max(200, Math.round(width || 640));
   const stacked = W < 480;
   return { W, stacked, ROW: stacked ? 46 : 34, M: { left: stacked ? 10 : 190, right: 20, top: 10, bottom: 34 } };
 }
 
+/**
+ * @param {IranParams} values
+ * @param {IranResult} result
+ * @returns {Item[]}
+ */
 function items(values, result) {
   return [
     ["Expected gain from a deal", result.expected_gain, "cb-bar-gain"],
@@ -26,6 +44,7 @@ function items(values, result) {
   ];
 }
 
+/** @param {IranParams} values @param {IranResult} result @param {number} width */
 function bars(values, result, width) {
   const { W, stacked, ROW, M } = layout(width);
   const rows = items(values, result);
@@ -74,6 +93,7 @@ function bars(values, result, width) {
   return h("figure", { class: "cb-chart" }, svg);
 }
 
+/** @param {IranParams} values @param {IranResult} result */
 function table(values, result) {
   return h(
     "table",
@@ -90,6 +110,7 @@ function table(values, result) {
   );
 }
 
+/** @param {Precedent[]} precedents */
 function precedentCards(precedents) {
   return h(
     "ul",
@@ -119,9 +140,12 @@ function precedentCards(precedents) {
   );
 }
 
+/** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} ctx */
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
+  /** @type {IranState["parameters"]} */
   const parameters = model.get("parameters");
+  /** @type {IranState["presets"]} */
   const presets = model.get("presets");
   const root = h("section", {
     class: "cb-model cb-iran",
@@ -139,7 +163,9 @@ function render({ model, el }) {
     "aria-label": "The bet in numbers",
   });
 
+  /** @type {[IranParams, IranResult] | null} */
   let drawn = null;
+  /** @param {IranParams} values @param {IranResult} result */
   function draw(values, result) {
     drawn = [values, result];
     chartSlot.replaceChildren(bars(values, result, chartSlot.clientWidth));
@@ -151,12 +177,13 @@ function render({ model, el }) {
     () =>
       drawn &&
       Math.abs(
-        chartSlot.querySelector("svg").getBoundingClientRect().width -
-          chartSlot.querySelector("svg").viewBox.baseVal.width,
+        /** @type {SVGSVGElement} */ (chartSlot.querySelector("svg")).getBoundingClientRect().width -
+          /** @type {SVGSVGElement} */ (chartSlot.querySelector("svg")).viewBox.baseVal.width,
       ) > 1 &&
       draw(...drawn),
   ).observe(chartSlot);
 
+  /** @param {IranParams} values @param {boolean} [announce] */
   function update(values, announce = false) {
     const result = summary(values);
     sentence.textContent = result.sentence;
@@ -167,23 +194,27 @@ function render({ model, el }) {
     if (announce) say(result.sentence);
   }
 
+  /** @type {ReturnType<typeof presetButtons>} */
   let bar;
+  /** @type {ReturnType<typeof parameterControls>} */
   let controls;
+  // The controls hold every parameter of this model, so their values are IranParams.
+  const current = () => /** @type {IranParams} */ (controls.values());
   const sync = syncValues(model, (values) => {
     controls.set(values);
-    update(controls.values());
+    update(current());
   });
   controls = parameterControls("cb-iran", parameters, model.get("values"), (values) => {
     bar.mark(null);
     sync.publish(values);
-    update(values, true);
+    update(/** @type {IranParams} */ (values), true);
   });
   bar = presetButtons([defaultsPreset(parameters), ...presets], (preset) => {
     controls.set(preset.values);
     bar.mark(preset.id, preset.reasoning);
     sync.publish(controls.values());
-    update(controls.values());
-    say(`Preset: ${preset.label}. ${summary(controls.values()).sentence}`);
+    update(current());
+    say(`Preset: ${preset.label}. ${summary(current()).sentence}`);
   });
 
   root.append(
@@ -205,7 +236,7 @@ function render({ model, el }) {
     precedentCards(model.get("precedents")),
   );
   el.append(root);
-  update(controls.values());
+  update(current());
   return () => sync.stop();
 }
 

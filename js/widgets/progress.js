@@ -218,7 +218,8 @@ function render({ model, el }) {
         class: "cb-progress-summary",
         text: `Right at the first try: ${first} of ${total} questions (${answered} answered). The first try is what counts.`,
       }),
-      continueLink(data),
+      // null only for a book with no chapters (then the page would show the text "null").
+      /** @type {HTMLElement} */ (continueLink(data)),
       chapterTable(data),
       h("h2", { text: "Questions missed at the first try" }),
       missedList(data),
@@ -234,12 +235,14 @@ function render({ model, el }) {
     return data;
   }
 
-  const name = h("input", {
-    id: "cb-progress-name",
-    type: "text",
-    autocomplete: "name",
-    class: "cb-field cb-progress-name",
-  });
+  const name = /** @type {HTMLInputElement} */ (
+    h("input", {
+      id: "cb-progress-name",
+      type: "text",
+      autocomplete: "name",
+      class: "cb-field cb-progress-name",
+    })
+  );
   /** @param {"json" | "csv"} kind */
   function save(kind) {
     const data = buildExport(state, draw(), name.value.trim());
@@ -334,7 +337,7 @@ function resetControls(onConfirm) {
   );
   button.addEventListener("click", () => {
     box.hidden = false;
-    box.querySelector(".cb-progress-reset-no")?.focus();
+    /** @type {HTMLButtonElement | null} */ (box.querySelector(".cb-progress-reset-no"))?.focus();
   });
   return h("div", { class: "cb-row" }, button, box);
 }

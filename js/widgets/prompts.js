@@ -24,7 +24,9 @@ const NOT_SAVING =
 /** @param {PromptRef} p @param {string} base @param {Written | undefined} initial @param {(p: PromptRef, text: string) => boolean} onSave */
 function promptItem(p, base, initial, onSave) {
   const id = `${base}-${p.id}`;
-  const box = h("textarea", { id, class: "cb-field cb-think-text", rows: "4", "aria-describedby": `${id}-status` });
+  const box = /** @type {HTMLTextAreaElement} */ (
+    h("textarea", { id, class: "cb-field cb-think-text", rows: "4", "aria-describedby": `${id}-status` })
+  );
   box.value = initial?.text ?? "";
   const status = h("p", {
     class: "cb-think-status",
@@ -53,12 +55,14 @@ function promptItem(p, base, initial, onSave) {
 /** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} args */
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
-  /** @type {PromptRef[]} */
+  /** @type {PromptsState["prompts"]} */
   const prompts = model.get("prompts");
+  /** @type {PromptsState["chapter"]} */
   const chapter = model.get("chapter");
+  /** @type {PromptsState["storage_namespace"]} */
   const ns = model.get("storage_namespace");
   const persist = Boolean(model.get("persist"));
-  /** @type {Record<string, Written>} */
+  /** @type {PromptsState["written"]} */
   const written = { ...(model.get("written") || {}) };
   if (persist) {
     for (const p of prompts) {

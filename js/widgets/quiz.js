@@ -195,21 +195,24 @@ const NOT_SAVING =
 /** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} args */
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
-  /** @type {any[]} */
+  /** @type {QuizState["questions"]} */
   const questions = model.get("questions");
   const persist = Boolean(model.get("persist"));
+  /** @type {QuizState["storage_namespace"]} */
   const ns = model.get("storage_namespace");
+  /** @type {QuizState["legacy_namespace"]} */
   const legacy = model.get("legacy_namespace") || "";
   if (persist) migrateLegacy(legacy, ns);
+  /** @type {QuizState["seed"]} */
   const seed = model.get("seed") || studentSeed(ns, persist);
-  /** @type {Record<string, QuestionRecord>} */
+  /** @type {QuizState["tries"]} */
   let records = { ...(model.get("tries") || {}) };
   if (persist) for (const q of questions) records[q.id] = loadRecord(ns, legacy, q);
 
   const review = model.get("review") !== false;
   // The review at a chapter's end scores every question of the chapter, also those
   // placed in the reading (drawn by their own widgets, which tell it of each save).
-  const placed = new Set(model.get("placed") || []);
+  const placed = new Set(/** @type {QuizState["placed"]} */ (model.get("placed") || []));
   const drawn = questions.filter((q) => !placed.has(q.id));
   const root = h("section", {
     class: review ? "cb-quiz" : "cb-quiz cb-quiz-inline",

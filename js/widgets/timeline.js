@@ -1,18 +1,28 @@
+// @ts-check
 // The timeline explorer: events from 1994 to today, on a proportional time axis with
 // the eras of the war, filtered by actor, period and kind. Each event links to the
 // passages it explains; the article's paragraphs link back here (#event-<id>).
 //
-// State read from the model: events[], actors[], kinds[], periods[], eras[], filters{}. An event
+// State read from the model: TimelineState below. An event
 // in doubt (disputed, or resting on unnamed sources) shows that beside its kind.
 // State written: filters. The filtering rule is the same as coursebook/timeline.py.
 // In the page, the filters are also kept in the address (?who=…&when=…&kind=…), so a
 // filtered view can be shared and is restored on load.
 
 import { announcer, h } from "../lib/dom.js";
-import { matches } from "../lib/timeline.js";
+import { filtersFromUrl, filtersToUrl, isFiltered, matches } from "../lib/timeline.js";
 
-const EMPTY = { actor: "", period: "", kinds: [] };
+/**
+ * @typedef {import("../lib/timeline.js").TimelineEvent} TimelineEvent
+ * @typedef {import("../lib/timeline.js").Option} Option
+ * @typedef {import("../lib/timeline.js").Filters} Filters
+ * @typedef {import("../lib/timeline.js").TimelineState} TimelineState
+ * @typedef {(year: number | null, era?: string | null) => void} Jump
+ */
 
+const EMPTY = { actor: "", period: "", kinds: /** @type {string[]} */ ([]) };
+
+/** @param {TimelineEvent} event */
 function eventItem(event) {
   return h(
     "li",
@@ -57,50 +67,20 @@ function eventItem(event) {
 }
 
 // A date ("1995", "1995-06", "1995-06-30") as a fractional year, for the axis.
+/** @param {string} date */
 function when(date) {
   const [y, m = 1, d = 1] = date.split("-").map(Number);
   return y + (m - 1) / 12 + (d - 1) / 365;
 }
 
-// --- the filters in the address -------------------------------------------------------------
-
-function filtersFromUrl(valid) {
-  const q = new URLSearchParams(window.location.search);
-  const actor = q.get("who") || "";
-  const period = q.get("when") || "";
-  const kinds = (q.get("kind") || "").split(",").filter(Boolean);
-  return {
-    actor: valid.actors.has(actor) ? actor : "",
-    period: valid.periods.has(period) ? period : "",
-    kinds: kinds.filter((k) => valid.kinds.has(k)),
-  };
-}
-
-function filtersToUrl(filters) {
-  const url = new URL(window.location.href);
-  for (const key of ["who", "when", "kind"]) url.searchParams.delete(key);
-  if (filters.actor) url.searchParams.set("who", filters.actor);
-  if (filters.period) url.searchParams.set("when", filters.period);
-  if (filters.kinds.length) url.searchParams.set("kind", filters.kinds.join(","));
-  if (url.href !== window.location.href) {
-    try {
-      window.history.replaceState(window.history.state, "", url.href);
-    } catch {
-      // Some browsers refuse to rewrite the address of a page opened from disk.
-    }
-  }
-}
-
-function isFiltered(f) {
-  return Boolean(f.actor || f.period || f.kinds?.length);
-}
-
 // --- the axis ----------------------------------------------------------------------------------
 
+/** @param {TimelineEvent[]} events @param {Option[]} eras @param {Jump} jump */
 function axis(events, eras, jump) {
   const first = Math.floor(Math.min(...events.map((e) => when(e.date))));
   const last = Math.floor(Math.max(...events.map((e) => when(e.date)))) + 1;
-  const pos = (t) => `${(((t - first) / (last - first)) * 100).toFixed(3)}%`;
+  const pos = (/** @type {number} */ t) => `${(((t - first) / (last - first)) * 100).toFixed(3)}%`;
+  /** @type {{era: Option, start: number, end: number, count: number}[]} */
   const bands = [];
   eras.forEach((era, i) => {
     const inEra = events.filter((e) => e.era === era.id);
@@ -154,23 +134,32 @@ function axis(events, eras, jump) {
 
 // The filter form, the bar that stays in view (count, back to the filters, clear, jump
 // to a year) and the "no events match" box. Pure view: render() wires the behaviour.
+/** @param {TimelineState["actors"]} actors @param {TimelineState["periods"]} periods @param {Option[]} kinds
+ *  @param {(focus: boolean) => void} clearAll */
 function filterControls(actors, periods, kinds, clearAll) {
   const count = h("p", { class: "cb-timeline-count", "aria-live": "polite" });
-  const actorSelect = h(
-    "select",
-    { id: "cb-timeline-actor", class: "cb-field" },
-    h("option", { value: "", text: "Anyone" }),
-    ...actors.map((a) => h("option", { value: a.id, text: `${a.label} (${a.count})` })),
+  const actorSelect = /** @type {HTMLSelectElement} */ (
+    h(
+      "select",
+      { id: "cb-timeline-actor", class: "cb-field" },
+      h("option", { value: "", text: "Anyone" }),
+      ...actors.map((a) => h("option", { value: a.id, text: `${a.label} (${a.count})` })),
+    )
   );
-  const periodSelect = h(
-    "select",
-    { id: "cb-timeline-period", class: "cb-field" },
-    h("option", { value: "", text: "Any time" }),
-    ...periods.map((p) => h("option", { value: p.id, text: p.label })),
+  const periodSelect = /** @type {HTMLSelectElement} */ (
+    h(
+      "select",
+      { id: "cb-timeline-period", class: "cb-field" },
+      h("option", { value: "", text: "Any time" }),
+      ...periods.map((p) => h("option", { value: p.id, text: p.label })),
+    )
   );
-  const kindBoxes = kinds.map((k) => h("input", { type: "checkbox", id: `cb-timeline-kind-${k.id}`, value: k.id }));
+  const kindBoxes = kinds.map(
+    (k) =>
+      /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", id: `cb-timeline-kind-${k.id}`, value: k.id })),
+  );
   const reset = h("button", { type: "button", class: "cb-button cb-button-secondary" }, "Show all events");
-  const yearSelect = h("select", { id: "cb-timeline-year", class: "cb-field" });
+  const yearSelect = /** @type {HTMLSelectElement} */ (h("select", { id: "cb-timeline-year", class: "cb-field" }));
   const empty = h(
     "div",
     { class: "cb-timeline-empty", hidden: true },
@@ -220,7 +209,7 @@ function filterControls(actors, periods, kinds, clearAll) {
         {
           class: "cb-button cb-button-secondary",
           href: "#cb-timeline-filters",
-          onclick: (e) => {
+          onclick: (/** @type {MouseEvent} */ e) => {
             e.preventDefault();
             filtersBox.scrollIntoView({ block: "start" });
             actorSelect.focus({ preventScroll: true });
@@ -237,7 +226,9 @@ function filterControls(actors, periods, kinds, clearAll) {
 
 // The visible events, one group per era (coloured by position: the eras are the book's
 // data); a book without eras lists its events in one untitled group.
+/** @param {Option[]} eras @param {TimelineEvent[]} visible @param {Map<string, HTMLElement>} items */
 function eraGroups(eras, visible, items) {
+  /** @type {[era: Option | null, index: number, list: TimelineEvent[]][]} */
   const bands = eras.length
     ? eras.map((era, i) => [era, i, visible.filter((e) => e.era === era.id)])
     : [[null, 0, visible]];
@@ -253,38 +244,53 @@ function eraGroups(eras, visible, items) {
     );
 }
 
+/**
+ * The lists the model holds (read once; the filters are read as they change).
+ * @param {import("../lib/model.js").StandInModel} model
+ * @returns {Omit<TimelineState, "filters">}
+ */
+function listsOf(model) {
+  return {
+    events: model.get("events"),
+    actors: model.get("actors"),
+    kinds: model.get("kinds"),
+    periods: model.get("periods"),
+    eras: model.get("eras") || [],
+  };
+}
+
+/** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} ctx */
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
-  const events = model.get("events");
-  const actors = model.get("actors");
-  const kinds = model.get("kinds");
-  const periods = model.get("periods");
-  const eras = model.get("eras") || [];
+  const { events, actors, kinds, periods, eras } = listsOf(model);
   const root = h("section", { class: "cb-timeline", "aria-label": "Timeline explorer" });
   const say = announcer(root);
   const groups = h("div", { class: "cb-timeline-groups" });
   const items = new Map(events.map((e) => [e.id, eventItem(e)]));
+  /** @type {import("../lib/timeline.js").ValidIds} */
   const valid = {
     actors: new Set(actors.map((a) => a.id)),
     periods: new Set(periods.map((p) => p.id)),
     kinds: new Set(kinds.map((k) => k.id)),
   };
   const { count, actorSelect, periodSelect, kindBoxes, reset, yearSelect, empty, filtersBox, clearShort, bar } =
-    filterControls(actors, periods, kinds, (focus) => clearAll(focus));
+    filterControls(actors, periods, kinds, (/** @type {boolean} */ focus) => clearAll(focus));
 
   let visible = events;
 
+  /** @type {Jump} */
   function jump(year, era = null) {
     const target = era
       ? visible.find((e) => e.era === era)
-      : visible.find((e) => when(e.date) >= year) || visible[visible.length - 1];
+      : visible.find((e) => when(e.date) >= /** @type {number} */ (year)) || visible[visible.length - 1];
     if (!target) return;
-    const item = items.get(target.id);
+    const item = /** @type {HTMLElement} */ (items.get(target.id));
     item.scrollIntoView({ block: "start" });
     item.focus({ preventScroll: true });
   }
   const { node: axisNode, strip } = axis(events, eras, jump);
 
+  /** @returns {Required<Filters>} */
   function current() {
     return {
       actor: actorSelect.value,
@@ -293,6 +299,7 @@ function render({ model, el }) {
     };
   }
 
+  /** @param {Filters} filters @param {boolean} [announce] */
   function show(filters, announce = true) {
     actorSelect.value = filters.actor || "";
     periodSelect.value = filters.period || "";
@@ -302,7 +309,10 @@ function render({ model, el }) {
     const shown = new Set(visible.map((e) => e.id));
     groups.replaceChildren(...eraGroups(eras, visible, items));
     for (const dot of strip.querySelectorAll(".cb-axis-dot"))
-      dot.classList.toggle("cb-dim", !shown.has(dot.dataset.event));
+      dot.classList.toggle(
+        "cb-dim",
+        !shown.has(/** @type {string} */ (/** @type {HTMLElement} */ (dot).dataset.event)),
+      );
     const years = [...new Set(visible.map((e) => e.date.slice(0, 4)))];
     yearSelect.replaceChildren(
       h("option", { value: "", text: "a year…" }),
@@ -322,6 +332,7 @@ function render({ model, el }) {
   }
 
   let ours = false;
+  /** @param {Filters} filters */
   function publish(filters) {
     ours = true;
     model.set("filters", filters);
@@ -333,6 +344,7 @@ function render({ model, el }) {
     publish(filters);
     show(filters);
   }
+  /** @param {boolean} focus */
   function clearAll(focus) {
     publish({ ...EMPTY });
     show({ ...EMPTY });
@@ -358,7 +370,7 @@ function render({ model, el }) {
   function reveal() {
     const id = decodeURIComponent(window.location.hash.slice(1));
     if (!id.startsWith("event-") || !items.has(id.slice(6))) return;
-    const item = items.get(id.slice(6));
+    const item = /** @type {HTMLElement} */ (items.get(id.slice(6)));
     if (!item.isConnected) clearAll(false);
     item.classList.add("cb-event-target");
     item.scrollIntoView({ block: "center" });
