@@ -65,6 +65,8 @@ class Book:
     #: Collections (and "references", "chapters", "toc") whose files have problems of
     #: their own: cross-checks against them are skipped, as they would only add noise.
     failed: frozenset[str] = frozenset()
+    #: Where a Sphinx build keeps files it derives from the data (``inputs.ENTITY_LINKS``).
+    derived: Path | None = None
 
     # --- loading ------------------------------------------------------------------
 

@@ -13,6 +13,12 @@ changed. Inputs are named, not spelled as paths:
     that collection's file, or every file of a folder collection (``quizzes``, ``models``);
 ``quizzes:<chapter>``, ``models:<id>``
     one file of a folder collection;
+``entity-links``
+    what a page needs to link or name an entry of the glossary, people, organisations
+    and places, without showing its text: each entry's id, label, words to match and
+    kind. The build writes these to one file (:mod:`coursebook.sphinxext.previews`),
+    rewritten only when they change, so editing a definition re-reads only the pages that
+    show it; the previews shown on hover come from one shared script instead;
 ``title:<id>``
     the title of a page in ``chapters/``: its file is a dependency, its title the digest;
 
@@ -29,9 +35,13 @@ from pathlib import Path
 from . import sources
 
 ENTITIES = ("glossary", "people", "organisations", "places")
+ENTITY_LINKS = "entity-links"
+#: The file behind ``entity-links``, in the build's doctree folder (``Book.derived``).
+ENTITY_LINKS_FILE = "coursebook-entity-links.json"
 #: What the article's words need: its lines, their notes (with their claims' verdicts),
-#: term links with previews, the events behind each paragraph and the notes' sources.
-ARTICLE = ("seeds", "annotations", "claims", "events", *ENTITIES, "references")
+#: term links (their words and targets, not their previews), the events behind each
+#: paragraph and the notes' sources.
+ARTICLE = ("seeds", "annotations", "claims", "events", ENTITY_LINKS, "references")
 _COLLECTIONS = {c.name: c for c in sources.COLLECTIONS}
 #: The model each slider widget shows (``coursebook.widgets.sliders``).
 SLIDERS = {"dead_end": "deadend", "iran_bet": "iran"}
@@ -46,7 +56,7 @@ def widget_inputs(book, name: str, args: tuple[str, ...]) -> list[str]:
         # book's title and id; a page's own prose matters only through its title.
         return ["quizzes", "objectives", "prompts", "toc", "config", "seeds", *(f"title:{c}" for c in book.quizzes)]
     if name == "timeline":
-        return ["events", *ENTITIES, "references", "seeds"]
+        return ["events", ENTITY_LINKS, "references", "seeds"]  # entries by their labels
     if name in SLIDERS:
         return [f"models:{SLIDERS[name]}", "references", "seeds"]
     return ["seeds"]  # show_article, and any call the engine does not know
@@ -63,12 +73,16 @@ def paths(book, names: Iterable[str]) -> list[Path]:
     """The files behind input names (a folder collection gives each of its files)."""
     out: list[Path] = []
     for name in names:
-        out += _paths(book.paths, name)
+        out += _paths(book, name)
     return list(dict.fromkeys(out))
 
 
-def _paths(where, name: str) -> list[Path]:
+def _paths(book, name: str) -> list[Path]:
+    where = book.paths
     kind, _, key = name.partition(":")
+    if kind == ENTITY_LINKS:
+        # Outside a Sphinx build there is no derived file: the entries' own files.
+        return [book.derived / ENTITY_LINKS_FILE] if book.derived else paths(book, ENTITIES)
     if kind == "seeds":
         return sorted(p for p in where.seeds.glob("*") if p.is_file())
     if kind == "references":
@@ -98,7 +112,7 @@ def digest(book, names: Iterable[str], salt: str = "") -> str:
             page = book.chapters.get(key)
             hashed.update((page.title if page else "").encode())
         else:
-            for path in _paths(book.paths, name):
+            for path in _paths(book, name):
                 hashed.update(path.name.encode())
                 try:
                     hashed.update(path.read_bytes())

@@ -14,7 +14,9 @@
 //   * focus moving from note to note keeps the focused note open; Escape closes it and
 //     returns focus to its number;
 //   * a preview of a glossary, people or places entry when a term link is hovered or
-//     focused.
+//     focused: its text comes from window.cbPreviews (id -> text), defined by the shared
+//     _static/coursebook/previews.js that the build writes and pages with term links load
+//     (deferred, before this script), not from each page; it is shown as text only.
 
 import { h } from "./lib/dom.js";
 import { openDetailsForPrint } from "./lib/print.js";
@@ -202,14 +204,17 @@ function hideTip() {
   tip = null;
 }
 
-function showTip(link) {
+// The preview of a term link, or "" (no previews script, or no entry for the id).
+function previewOf(link) {
+  const previews = /** @type {any} */ (window).cbPreviews;
+  const text = previews && Object.hasOwn(previews, link.dataset.cbTerm) ? previews[link.dataset.cbTerm] : "";
+  return typeof text === "string" ? text : "";
+}
+
+function showTip(link, text) {
   if (tip && tip.link === link) return;
   hideTip();
-  const node = h(
-    "div",
-    { class: "cb-popover cb-term-tip", role: "tooltip", id: "cb-term-tip" },
-    h("span", { text: link.dataset.cbPreview }),
-  );
+  const node = h("div", { class: "cb-popover cb-term-tip", role: "tooltip", id: "cb-term-tip" }, h("span", { text }));
   document.body.append(node);
   const box = link.getBoundingClientRect();
   const width = Math.min(360, document.documentElement.clientWidth - 16);
@@ -223,10 +228,12 @@ function showTip(link) {
 }
 
 function wireTerms() {
-  for (const link of document.querySelectorAll("a.cb-term[data-cb-preview]")) {
-    link.addEventListener("mouseenter", () => showTip(link));
+  for (const link of document.querySelectorAll("a.cb-term[data-cb-term]")) {
+    const text = previewOf(link);
+    if (!text) continue; // the link still leads to the entry
+    link.addEventListener("mouseenter", () => showTip(link, text));
     link.addEventListener("mouseleave", hideTip);
-    link.addEventListener("focus", () => showTip(link));
+    link.addEventListener("focus", () => showTip(link, text));
     link.addEventListener("blur", hideTip);
   }
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browserkit import open_offline
+from browserkit import new_context, open_offline
 
 from coursebook.timeline import filter_events
 
@@ -59,6 +59,9 @@ def test_a_term_previews_on_hover_and_focus(book, context, server):
     assert tip.is_visible()
     assert tip.inner_text() == f"{entry.term}: {entry.definition}"
     assert link.get_attribute("aria-describedby") == "cb-term-tip"
+    # The text comes from the book's one previews script, not from a copy in the page.
+    assert page.locator("[data-cb-preview]").count() == 0
+    assert entry.definition not in page.content().split('<div class="cb-popover')[0]
     page.mouse.move(0, 0)
     assert tip.count() == 0
     link.focus()
@@ -69,7 +72,25 @@ def test_a_term_previews_on_hover_and_focus(book, context, server):
     link.click()
     page.wait_for_url("**/glossary.html#term-s-300")
     assert page.locator("#term-s-300").is_visible()
+    # A page without term links does not load the previews script.
+    assert page.locator("script[src*='previews.js']").count() == 0
     assert log.problems() == []
+
+
+def test_a_term_preview_on_a_phone_then_its_entry(book, browser, server):
+    context = new_context(browser, viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True)
+    page, log = open_page(context, server, "iran-bargaining-chip.html")
+    page.wait_for_selector(".cb-layer-bar")
+    link = page.locator("a.cb-term[data-cb-term='s-300']").first
+    entry = book.glossary["s-300"]
+    # Keyboard focus shows the preview on a phone too; a tap follows the link to the entry.
+    link.focus()
+    assert page.get_by_role("tooltip").inner_text() == f"{entry.term}: {entry.definition}"
+    link.tap()
+    page.wait_for_url("**/glossary.html#term-s-300")
+    assert page.locator("#term-s-300").is_visible()
+    assert log.problems() == []
+    context.close()
 
 
 def test_the_timeline_filters_like_the_reference_rule(book, context, server):

@@ -60,11 +60,27 @@ def test_one_glossary_entry(built):
     source, out = built
     edit(source / "data" / "glossary.yaml", "stands for any paragraph", "stands for any one paragraph")
     read, ran = build(source, out)
-    # Pages that show the article's words (term previews), the entries, and the timeline
-    # (its actor labels); not the progress page, and no quiz runs again.
-    assert "chapters/glossary" in read and "chapters/reading" in read
+    # Only the page that shows the entry in full is read again. The article's pages link
+    # the term by its id; their previews come from one shared script, written again.
+    assert read == {"chapters/glossary"}
+    assert ran == set()
+    previews = (out / "_build" / "html" / "_static" / "coursebook" / "previews.js").read_text(encoding="utf-8")
+    assert "it stands for any one paragraph of a real article." in previews
+    page = (out / "_build" / "html" / "chapters" / "reading.html").read_text(encoding="utf-8")
+    assert 'data-cb-term="made-up-paragraph"' in page and "stands for any" not in page
+
+
+def test_a_glossary_term_renamed(built):
+    source, out = built
+    edit(source / "data" / "glossary.yaml", "term: Made-up paragraph", "term: Invented paragraph")
+    read, ran = build(source, out)
+    # The term's name is shown where it is listed (the chapter's context list) and on
+    # the pages of entries (See also), and the timeline's labels may name it: those are
+    # read again; the progress page and the front page are not.
+    assert {"chapters/glossary", "chapters/reading"} <= read
     assert "chapters/progress" not in read and "chapters/index" not in read
-    assert ran == {"chapters/timeline"}
+    assert "Invented paragraph" in (out / "_build" / "html" / "chapters" / "reading.html").read_text(encoding="utf-8")
+    assert "chapters/progress" not in ran
 
 
 def test_one_chapter(built):

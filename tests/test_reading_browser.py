@@ -414,6 +414,11 @@ def test_the_book_works_opened_from_disk(book, site, browser):
     note = chapter_notes(book, "iran-bargaining-chip")[0]
     ref(page, note).click()
     assert page.locator(f"#side-note-{note.id}.cb-current").is_visible()
+    # A term's preview, from the shared previews script (a classic script, so from disk too).
+    term = page.locator("a.cb-term[data-cb-term='s-300']").first
+    term.hover()
+    entry = book.glossary["s-300"]
+    assert page.get_by_role("tooltip").inner_text() == f"{entry.term}: {entry.definition}"
     assert problems == []
     # The timeline.
     page, problems = open_file(context, site, "chapters/timeline.html")

@@ -30,7 +30,7 @@ from sphinx.util import logging
 from ..book import Book
 from ..errors import DataError
 from ..paths import find_root
-from . import assets, bibstyle, context, dependencies, directives, instructor, lessons, linking, nodes
+from . import assets, bibstyle, context, dependencies, directives, instructor, lessons, linking, nodes, previews
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +112,9 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         app.add_js_file("coursebook/widgets/host.js", defer="defer")
     if "cb-map" in body:
         app.add_css_file("coursebook/map.css")
+    if re.search(r'class="[^"]*\bcb-term\b', body):
+        # The term links' previews (before annotate.js: deferred scripts run in order).
+        app.add_js_file(previews.PREVIEWS_JS, defer="defer")
     if re.search(r'class="[^"]*\bcb-(article|term)\b', body):
         app.add_js_file("coursebook/widgets/annotate.js", defer="defer")
 
@@ -132,5 +135,6 @@ def setup(app: Sphinx) -> dict:
     lessons.register(app)
     linking.register(app)
     dependencies.register(app)
+    previews.register(app)
     assets.register(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -74,7 +74,8 @@ class EntriesDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
         book = self.book
         collection = self.choice_arg(COLLECTIONS, "collection")
-        self.reads(*inputs.ENTITIES, "seeds", "annotations", "events", "references")
+        # Its own collection in full; other entries only by name ("See also").
+        self.reads(collection, inputs.ENTITY_LINKS, "seeds", "annotations", "events", "references")
         records = getattr(book, collection)
         items = sorted(records.values(), key=lambda r: (getattr(r, "term", None) or r.name).lower())
         out = nodes.container(classes=["cb-entries", f"cb-entries-{collection}"])
@@ -134,7 +135,7 @@ class ChapterContextDirective(_BookDirective):
     def run(self) -> list[nodes.Node]:
         book = self.book
         chapter = self.choice_arg([c.id for c in book.article.chapters])
-        self.reads("seeds", *inputs.ENTITIES, "annotations", "events")
+        self.reads("seeds", inputs.ENTITY_LINKS, "annotations", "events")  # entries by name
         text = "\n".join(line.text for line in book.article.chapter_lines(chapter))
         paragraphs = book.chapter_paragraphs(chapter)
         box = nodes.container(classes=["cb-chapter-context"])

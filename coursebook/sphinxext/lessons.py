@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .. import links
+from .. import inputs, links
 from ..lessons import PART_LABELS, TOOLS
 from ..timeline import format_date
 from .directives import _BookDirective
@@ -45,7 +45,7 @@ def _plans(directive):
         "models",
         "events",
         "claims",
-        "places",
+        inputs.ENTITY_LINKS,  # places, by name
         "seeds",
         "toc",
         *(f"page:{page}" for page in directive.book.chapters),

@@ -3,7 +3,8 @@
 A line of the seed becomes a run of docutils nodes: plain text, annotation
 highlights (``<mark>``) each followed by a small numbered link to its note and the note
 itself (a margin note on wide screens), and links from the glossary, people and places
-entries to their pages, with a preview for the page's script to show on hover and focus.
+entries to their pages, marked with the entry's id: the page's script shows a preview on
+hover and focus, from one shared file (:mod:`coursebook.sphinxext.previews`).
 Concatenating the text of those nodes, less the note numbers and the notes, gives back
 the line exactly; ``tests/test_seed_in_build.py`` checks that on the built pages.
 """
@@ -96,22 +97,13 @@ def spans(text: str, notes, terms: list[tuple[str, str]], linked: set[str]) -> l
     return sorted(chosen, key=lambda s: (s.start, 0 if s.kind == "note" else 1))
 
 
-def preview(book, ident: str) -> str:
-    collection, record = book.entity(ident)
-    if collection == "glossary":
-        return f"{record.term}: {record.definition}"
-    if collection == "places":
-        return f"{record.name} ({record.kind}): {record.summary}"
-    return f"{record.name}: {record.role}"
-
-
 def _term_node(book, ident: str, words: str) -> nodes.Node:
     return tagged_inline(
         "",
         words,
         tag="a",
         classes=["cb-term"],
-        attrs={"href": book.entity_link(ident), "data-cb-term": ident, "data-cb-preview": preview(book, ident)},
+        attrs={"href": book.entity_link(ident), "data-cb-term": ident},
     )
 
 
