@@ -254,6 +254,10 @@ def build_in_process(source: Path, out: Path, edition: str, builder: str = "html
     config = sphinx_config(source, edition_config(source, edition, out))
     outdir, doctrees = out / "_build" / builder, out / "_build" / ".doctrees"
     status, warning, saved_path = io.StringIO(), io.StringIO(), sys.path.copy()
+    # The extension passes the edition to the kernels it starts through the environment
+    # (COURSEBOOK_EDITION); an instructor build must not leave it set for the tests that
+    # follow in this process, whose book would then use the instructor's storage keys.
+    saved_environ = os.environ.copy()
     try:
         with patch_docutils(source), docutils_namespace():
             app = Sphinx(source, None, outdir, doctrees, builder, confoverrides=config, status=status,
@@ -261,6 +265,8 @@ def build_in_process(source: Path, out: Path, edition: str, builder: str = "html
             app.build()
     finally:
         sys.path[:] = saved_path
+        os.environ.clear()
+        os.environ.update(saved_environ)
     assert app.statuscode == 0, warning.getvalue()[-3000:] + status.getvalue()[-3000:]
     assert not warning.getvalue(), warning.getvalue()[-3000:]
     return outdir
