@@ -15,7 +15,8 @@
 //     returns focus to its number;
 //   * a preview of a glossary, people or places entry when a term link is hovered or
 //     focused: its text comes from window.cbPreviews (id -> text), defined by the shared
-//     _static/coursebook/previews.js that the build writes and pages with term links load
+//     _static/coursebook/previews.js that the build writes; pages with term links name it
+//     (script#cb-previews, type text/plain) and this script loads it on first use
 //     (deferred, before this script), not from each page; it is shown as text only.
 
 import { h } from "./lib/dom.js";
@@ -204,6 +205,24 @@ function hideTip() {
   tip = null;
 }
 
+// The previews script, loaded once, when a reader first points at or tabs to a term: most
+// readers of a page never ask for a preview, so the page does not fetch them up front.
+/** @type {Promise<void> | null} */
+let previewsLoaded = null;
+function loadPreviews() {
+  if (!previewsLoaded) {
+    previewsLoaded = new Promise((resolve) => {
+      const named = /** @type {HTMLScriptElement | null} */ (document.getElementById("cb-previews"));
+      if (!named || /** @type {any} */ (window).cbPreviews) return resolve();
+      const script = document.createElement("script");
+      script.src = named.src;
+      script.onload = script.onerror = () => resolve();
+      document.head.append(script);
+    });
+  }
+  return previewsLoaded;
+}
+
 // The preview of a term link, or "" (no previews script, or no entry for the id).
 function previewOf(link) {
   const previews = /** @type {any} */ (window).cbPreviews;
@@ -229,12 +248,22 @@ function showTip(link, text) {
 
 function wireTerms() {
   for (const link of document.querySelectorAll("a.cb-term[data-cb-term]")) {
-    const text = previewOf(link);
-    if (!text) continue; // the link still leads to the entry
-    link.addEventListener("mouseenter", () => showTip(link, text));
-    link.addEventListener("mouseleave", hideTip);
-    link.addEventListener("focus", () => showTip(link, text));
-    link.addEventListener("blur", hideTip);
+    let wanted = false; // still pointed at or focused when the previews arrive
+    const show = () => {
+      wanted = true;
+      loadPreviews().then(() => {
+        const text = previewOf(link);
+        if (wanted && text) showTip(link, text); // without a preview the link still leads to the entry
+      });
+    };
+    const hide = () => {
+      wanted = false;
+      if (tip && tip.link === link) hideTip();
+    };
+    link.addEventListener("mouseenter", show);
+    link.addEventListener("mouseleave", hide);
+    link.addEventListener("focus", show);
+    link.addEventListener("blur", hide);
   }
 }
 

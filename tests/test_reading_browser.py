@@ -418,6 +418,7 @@ def test_the_book_works_opened_from_disk(book, site, browser):
     term = page.locator("a.cb-term[data-cb-term='s-300']").first
     term.hover()
     entry = book.glossary["s-300"]
+    page.get_by_role("tooltip").wait_for()
     assert page.get_by_role("tooltip").inner_text() == f"{entry.term}: {entry.definition}"
     assert problems == []
     # The timeline.

@@ -113,8 +113,9 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
     if "cb-map" in body:
         app.add_css_file("coursebook/map.css")
     if re.search(r'class="[^"]*\bcb-term\b', body):
-        # The term links' previews (before annotate.js: deferred scripts run in order).
-        app.add_js_file(previews.PREVIEWS_JS, defer="defer")
+        # The term links' previews: named here (with its ?v= checksum) but not run, since
+        # type="text/plain"; annotate.js loads it when a reader first points at a term.
+        app.add_js_file(previews.PREVIEWS_JS, type="text/plain", id="cb-previews")
     if re.search(r'class="[^"]*\bcb-(article|term)\b', body):
         app.add_js_file("coursebook/widgets/annotate.js", defer="defer")
 

@@ -179,6 +179,17 @@ def _purge(app: Sphinx, static: Path, sources: list[Path]) -> str:
     return (static / SITE_CSS).read_text(encoding="utf-8")
 
 
+def _minify(css: str) -> str:
+    """The stylesheet without comments and spaces (esbuild, already used for the widgets)."""
+    esbuild = ENGINE_ROOT / "node_modules" / ".bin" / "esbuild"
+    result = subprocess.run(
+        [str(esbuild), "--minify", "--loader=css", "--log-level=error"], input=css, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"esbuild could not minify the stylesheet: {result.stderr.strip()[-1500:]}")
+    return result.stdout
+
+
 ICON = re.compile(r'\\([ef][0-9a-f]{3})"', re.IGNORECASE)
 
 
@@ -215,6 +226,7 @@ def finish(app: Sphinx, exception) -> None:
         css = _subset_icons(static, css)
         css += "\n/* coursebook/book.css */\n" + (static / OWN_CSS).read_text(encoding="utf-8")
         css += "\n/* coursebook/print.css */\n" + (static / PRINT_CSS).read_text(encoding="utf-8")
+        css = _minify(css)
     except (RuntimeError, OSError) as exc:
         raise SystemExit(f"The book's stylesheet could not be built: {exc}") from None
     (static / SITE_CSS).write_text(css, encoding="utf-8")
