@@ -23,8 +23,8 @@ from pathlib import Path
 HEADING_MAX = 80
 #: Chapters without headings take this many paragraphs (the last may take fewer or more).
 CHUNK = 4
-#: Pages every book has; a chapter id must not take one of these names.
-RESERVED = {
+#: Pages every book has, written from the templates; a chapter id must not take one of these names.
+RESERVED = (
     "index",
     "read-the-article",
     "glossary",
@@ -34,7 +34,7 @@ RESERVED = {
     "references",
     "progress",
     "instructors",
-}
+)
 #: The files of data/ every new book gets (besides the quiz banks and references.bib).
 DATA_FILES = "objectives annotations layers glossary people organisations places events claims evidence prompts periods eras maps".split()
 _CLOSERS = "\"'”’»)]"
@@ -313,19 +313,8 @@ def _files(meta: Meta, plans: list[ChapterPlan], seed: str, manifest: str) -> di
     """Every file of the new book but the seed: path -> text."""
     values = _values(meta, plans, seed)
     header = template("chapters/_header.md")
-    pages = [
-        "index",
-        "read-the-article",
-        "glossary",
-        "people",
-        "places",
-        "timeline",
-        "references",
-        "progress",
-        "instructors",
-    ]
     # Only pages with code cells are notebooks: the others would start a kernel for nothing.
-    files = {f"chapters/{name}.md": fill(template(f"chapters/{name}.md"), values) for name in pages}
+    files = {f"chapters/{name}.md": fill(template(f"chapters/{name}.md"), values) for name in RESERVED}
     files = {rel: (header + text if "{code-cell}" in text else text) for rel, text in files.items()}
     for plan in plans:
         chapter = _chapter_values(plan, values)
