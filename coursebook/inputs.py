@@ -52,9 +52,9 @@ def widget_inputs(book, name: str, args: tuple[str, ...]) -> list[str]:
     if name == "quiz":
         return [f"quizzes:{a}" for a in args[:1]] + ["objectives", "prompts", "seeds"]
     if name == "progress":
-        # It carries every question (to grade stored tries again), every prompt, and the
-        # book's title and id; a page's own prose matters only through its title.
-        return ["quizzes", "objectives", "prompts", "toc", "config", "seeds", *(f"title:{c}" for c in book.quizzes)]
+        # The book's title and id, and where the student's work is stored. Its questions
+        # and prompts come from the build's shared script: see shared_inputs.
+        return ["config", "seeds"]
     if name == "timeline":
         return ["events", ENTITY_LINKS, "references", "seeds"]  # entries by their labels
     if name in SLIDERS:
@@ -62,11 +62,34 @@ def widget_inputs(book, name: str, args: tuple[str, ...]) -> list[str]:
     return ["seeds"]  # show_article, and any call the engine does not know
 
 
-def page_inputs(book, page: str) -> list[str]:
-    """The inputs of every widget call on a page, in a stable order."""
+def shared_inputs(book, name: str) -> list[str]:
+    """What a widget shows from a script the build writes for every page that has it
+    (:mod:`coursebook.sphinxext.shared`), not from its notebook's output. The page is read
+    again when one of these changes, so that it names the script's new checksum, but its
+    notebook does not run again."""
+    if name == "progress":
+        # Every question (to grade stored tries again), every prompt, and the chapters'
+        # order and titles; a page's own prose matters only through its title.
+        return ["quizzes", "objectives", "prompts", "toc", *(f"title:{c}" for c in book.quizzes)]
+    return []
+
+
+def _widget_calls(book, page: str) -> list:
     chapter = book.chapters.get(page)
-    calls = [c for c in chapter.calls if c.kind == "widget"] if chapter else []
+    return [c for c in chapter.calls if c.kind == "widget"] if chapter else []
+
+
+def page_inputs(book, page: str) -> list[str]:
+    """The inputs of every widget call on a page, in a stable order: what its notebook's
+    output depends on."""
+    calls = _widget_calls(book, page)
     return list(dict.fromkeys(name for c in calls for name in widget_inputs(book, c.name, c.args)))
+
+
+def page_dependencies(book, page: str) -> list[str]:
+    """Everything the page's widgets show: its notebook's inputs and the shared scripts'."""
+    shared = [name for c in _widget_calls(book, page) for name in shared_inputs(book, c.name)]
+    return list(dict.fromkeys([*page_inputs(book, page), *shared]))
 
 
 def paths(book, names: Iterable[str]) -> list[Path]:

@@ -17,10 +17,11 @@
 //     focused: its text comes from window.cbPreviews (id -> text), defined by the shared
 //     _static/coursebook/previews.js that the build writes; pages with term links name it
 //     (script#cb-previews, type text/plain) and this script loads it on first use
-//     (deferred, before this script), not from each page; it is shown as text only.
+//     (js/lib/shared.js), not from each page; it is shown as text only.
 
 import { h } from "./lib/dom.js";
 import { openDetailsForPrint } from "./lib/print.js";
+import { loadShared } from "./lib/shared.js";
 import { keyFor, read, write } from "./lib/storage.js";
 
 const LAYERS = (document.querySelector(".cb-layer-bar")?.dataset.layers || "").split(" ").filter(Boolean);
@@ -207,21 +208,7 @@ function hideTip() {
 
 // The previews script, loaded once, when a reader first points at or tabs to a term: most
 // readers of a page never ask for a preview, so the page does not fetch them up front.
-/** @type {Promise<void> | null} */
-let previewsLoaded = null;
-function loadPreviews() {
-  if (!previewsLoaded) {
-    previewsLoaded = new Promise((resolve) => {
-      const named = /** @type {HTMLScriptElement | null} */ (document.getElementById("cb-previews"));
-      if (!named || /** @type {any} */ (window).cbPreviews) return resolve();
-      const script = document.createElement("script");
-      script.src = named.src;
-      script.onload = script.onerror = () => resolve();
-      document.head.append(script);
-    });
-  }
-  return previewsLoaded;
-}
+const loadPreviews = () => loadShared("cb-previews", "cbPreviews");
 
 // The preview of a term link, or "" (no previews script, or no entry for the id).
 function previewOf(link) {

@@ -428,6 +428,12 @@ def test_the_book_works_opened_from_disk(book, site, browser):
     page.get_by_label("Who").select_option("iran")
     assert 0 < page.locator(".cb-event").count() < len(book.events)
     assert problems == []
+    # The progress page grades the answer above, with the questions from its shared script.
+    page, problems = open_file(context, site, "chapters/progress.html")
+    page.wait_for_selector("#cb-progress[data-cb-ready='true']")
+    row = page.locator("tr[data-chapter='iran-bargaining-chip'] .cb-progress-answered")
+    assert row.inner_text().strip() == f"1 / {len(book.quizzes['iran-bargaining-chip'])}"
+    assert problems == []
     # Search needs a server: it says so in one sentence, and nothing fails.
     page, problems = open_file(context, site, "search.html", "?q=iran")
     page.wait_for_timeout(300)

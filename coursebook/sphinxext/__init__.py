@@ -30,7 +30,19 @@ from sphinx.util import logging
 from ..book import Book
 from ..errors import DataError
 from ..paths import find_root
-from . import assets, bibstyle, context, dependencies, directives, instructor, lessons, linking, nodes, previews
+from . import (
+    assets,
+    bibstyle,
+    context,
+    dependencies,
+    directives,
+    instructor,
+    lessons,
+    linking,
+    nodes,
+    previews,
+    shared,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +128,8 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         # The term links' previews: named here (with its ?v= checksum) but not run, since
         # type="text/plain"; annotate.js loads it when a reader first points at a term.
         app.add_js_file(previews.PREVIEWS_JS, type="text/plain", id="cb-previews")
+    if 'data-cb-widget="progress"' in body:
+        app.add_js_file(shared.PROGRESS_JS, type="text/plain", id=shared.PROGRESS_ID)
     if re.search(r'class="[^"]*\bcb-(article|term)\b', body):
         app.add_js_file("coursebook/widgets/annotate.js", defer="defer")
 
@@ -137,5 +151,6 @@ def setup(app: Sphinx) -> dict:
     linking.register(app)
     dependencies.register(app)
     previews.register(app)
+    shared.register(app)
     assets.register(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,7 +7,9 @@
   when Sphinx reads the page, their inputs are noted the same way, and the first call's
   line gets a comment with a digest of those inputs' bytes and of the engine. The
   execution cache (``execute_notebooks: cache``) keys on the code cells, so a notebook
-  runs again exactly when what its widgets show may have changed.
+  runs again exactly when what its widgets show may have changed. What a widget shows
+  from a shared script (:mod:`.shared`) is a dependency of the page but not part of the
+  digest: the page is read again, its notebook does not run again.
 * The engine itself (its Python, the widget bundles, the templates and CSS) is one
   config value: a change there re-reads every page, as it may change any of them.
 """
@@ -55,9 +57,9 @@ def stamp_widget_cells(app: Sphinx, docname: str, source: list[str]) -> None:
     calls = [c for c in chapter.calls if c.kind == "widget"] if chapter else []
     if not calls:
         return
-    names = inputs.page_inputs(book, page)
-    for path in inputs.paths(book, names):
+    for path in inputs.paths(book, inputs.page_dependencies(book, page)):
         app.env.note_dependency(str(path))
+    names = inputs.page_inputs(book, page)
     lines = source[0].split("\n")
     first = min(c.line for c in calls) - 1
     if 0 <= first < len(lines) and not lines[first].rstrip().endswith("\\"):

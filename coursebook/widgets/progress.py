@@ -1,6 +1,13 @@
 """The progress widget: every chapter's questions, the "Think it through" prompts and
 the book's answer-key fingerprints, so that the page can grade the student's stored
-tries again and export them in the format of :mod:`coursebook.answers`."""
+tries again and export them in the format of :mod:`coursebook.answers`.
+
+With a live kernel the widget's traits carry all of it. The static page carries only the
+book's name and where the student's work is stored; the questions, prompts and
+fingerprint (:func:`shared_state`, the same values) come from one script the build writes,
+``_static/coursebook/progress.js`` (:mod:`coursebook.sphinxext.shared`). So editing a quiz
+bank writes that script again and re-reads the page, but does not run its notebook again.
+"""
 
 from __future__ import annotations
 
@@ -60,6 +67,16 @@ def _prompts(book: Book) -> list[dict]:
     return out
 
 
+#: The traits the static page reads from the build's shared script instead of its own state.
+SHARED = ("chapters", "prompts", "keys_fingerprint")
+
+
+def shared_state(book: Book) -> dict:
+    """What the progress page needs from every quiz bank, prompt and chapter title."""
+    keys, _ = contract.book_fingerprints(book)
+    return {"chapters": _chapters(book), "prompts": _prompts(book), "keys_fingerprint": keys}
+
+
 class Progress(BookWidget):
     kind = "progress"
     _esm = module_path("progress")
@@ -75,12 +92,9 @@ class Progress(BookWidget):
 
     def __init__(self, book: Book | None = None, **kwargs):
         book = book or current_book()
-        keys, _ = contract.book_fingerprints(book)
         super().__init__(
-            chapters=_chapters(book),
-            prompts=_prompts(book),
+            **shared_state(book),
             book={"id": book.book_id, "title": book_title(book), "edition": book.edition},
-            keys_fingerprint=keys,
             storage_namespace=book.storage_namespace,
             legacy_namespace=book.legacy_namespace,
             **kwargs,
@@ -89,6 +103,13 @@ class Progress(BookWidget):
     @property
     def element_id(self) -> str:
         return "cb-progress"
+
+    def static_state(self) -> dict:
+        state = super().static_state()
+        for name in SHARED:
+            del state[name]
+        state["shared"] = True  # read the rest from the page's script#cb-progress-data
+        return state
 
 
 def progress() -> Progress:

@@ -5,10 +5,14 @@
 // continue; written answers and saved model readings; a download for the instructor
 // (coursebook/answers.py's format); and a reset that asks first.
 // Nothing is sent anywhere: the file is made in the page.
+// With a live kernel the model carries every chapter's questions and prompts. The static
+// page's state says `shared` instead: they come from the script the build writes for it
+// (coursebook/sphinxext/shared.py), which the page names as script#cb-progress-data.
 
 import { announcer, h } from "../lib/dom.js";
 import { answersCSV, answersExport, download, exportName } from "../lib/export.js";
 import { isWritten, loadRecord, summarise, writtenKey } from "../lib/record.js";
+import { loadShared } from "../lib/shared.js";
 import { markSidebar } from "../lib/sidebar.js";
 import { keyFor, keysWithPrefix, migrateLegacy, read, remove } from "../lib/storage.js";
 import { storageWarning } from "../lib/warning.js";
@@ -185,17 +189,29 @@ function buildExport(state, data, student) {
 
 // --- the page ---------------------------------------------------------------------------------
 
+const SHARED = ["chapters", "prompts", "keys_fingerprint"];
+
+/**
+ * The widget's state: the model's, with the questions and prompts from the build's shared
+ * script when the model says `shared` (the static page).
+ * @param {import("../lib/model.js").StandInModel} model
+ * @returns {Promise<ProgressState>}
+ */
+async function loadState(model) {
+  const own = ["book", "storage_namespace", "legacy_namespace"];
+  const state = Object.fromEntries([...own, ...SHARED].map((k) => [k, model.get(k)]));
+  if (model.get("shared")) {
+    const data = /** @type {any} */ (await loadShared("cb-progress-data", "cbProgressData"));
+    if (!data || !SHARED.every((k) => k in data)) throw new Error("the progress data script is missing");
+    for (const k of SHARED) state[k] = data[k];
+  }
+  return /** @type {ProgressState} */ (state);
+}
+
 /** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} args */
-function render({ model, el }) {
+async function render({ model, el }) {
   el.classList.add("cb-widget-root");
-  const state = /** @type {ProgressState} */ (
-    Object.fromEntries(
-      ["chapters", "prompts", "book", "keys_fingerprint", "storage_namespace", "legacy_namespace"].map((k) => [
-        k,
-        model.get(k),
-      ]),
-    )
-  );
+  const state = await loadState(model);
   migrateLegacy(state.legacy_namespace, state.storage_namespace);
   const root = h("section", { class: "cb-progress", "aria-label": "Your progress" });
   const body = h("div", { class: "cb-progress-body" });
