@@ -68,10 +68,16 @@ def shared_inputs(book, name: str) -> list[str]:
     again when one of these changes, so that it names the script's new checksum, but its
     notebook does not run again."""
     if name == "progress":
-        # Every question (to grade stored tries again), every prompt, and the chapters'
-        # order and titles; a page's own prose matters only through its title.
-        return ["quizzes", "objectives", "prompts", "toc", *(f"title:{c}" for c in book.quizzes)]
+        # Every question (to grade stored tries again), every prompt, the models' settings
+        # (to name a saved reading's), and the chapters' order and titles; a page's own prose
+        # matters only through its title, and the pages that show a model through their calls.
+        shown = [*book.quizzes, *(page for page, chapter in book.chapters.items() if _shows_a_model(chapter))]
+        return ["quizzes", "objectives", "prompts", "models", "toc", *(f"title:{c}" for c in dict.fromkeys(shown))]
     return []
+
+
+def _shows_a_model(chapter) -> bool:
+    return any(c.kind == "widget" and c.name in SLIDERS for c in chapter.calls)
 
 
 def _widget_calls(book, page: str) -> list:

@@ -65,6 +65,8 @@ def test_one_quiz_bank(built):
     site = out / "_build" / "html"
     shared = (site / "_static" / "coursebook" / "progress.js").read_text(encoding="utf-8")
     assert "Which option is the image tag, then?" in shared
+    # Its links are resolved by the builder, from the site's root (the page makes them relative).
+    assert "cb-link:" not in shared and '"cb-root:chapters/reading.html#cb-q-' in shared
     page = (site / "chapters" / "progress.html").read_text(encoding="utf-8")
     assert "image tag" not in page
     checksum = re.search(r'src="../_static/coursebook/progress\.js\?v=(\w+)"', page)

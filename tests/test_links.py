@@ -44,6 +44,34 @@ def widget_links(html: str) -> list[str]:
     return found
 
 
+def _hrefs(value, found: list[str]) -> list[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key.endswith("href") and isinstance(item, str):
+                found.append(item)
+            else:
+                _hrefs(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _hrefs(item, found)
+    return found
+
+
+def shared_links(site: Path, html: str) -> list[str]:
+    """Every ``…href`` in the shared script a page names (the progress page's questions,
+    coursebook/sphinxext/shared.py), made relative to the page as js/lib/shared.js does:
+    ``cb-root:`` becomes the page's content root."""
+    if 'id="cb-progress-data"' not in html:
+        return []
+    text = (site / "_static" / "coursebook" / "progress.js").read_text(encoding="utf-8")
+    assert "cb-link:" not in text, "the shared progress script holds an unresolved book link"
+    root = re.search(r'<html[^>]*\bdata-content_root="([^"]*)"', html).group(1)
+    data = json.loads(text.split("window.cbProgressData = ", 1)[1].rstrip().rstrip(";"))
+    hrefs = _hrefs(data, [])
+    assert all(h.startswith("cb-root:") for h in hrefs), hrefs
+    return [root + h.removeprefix("cb-root:") for h in hrefs]
+
+
 def widget_ids(html: str) -> set[str]:
     """The ids the widgets' scripts give their items on the page (js/widgets/timeline.js
     gives each event ``event-<id>``; quiz.js each question ``cb-q-<id>``; prompts.js each
@@ -83,7 +111,7 @@ def broken_links(site: Path) -> tuple[list[str], dict[str, int]]:
         html = page.read_text(encoding="utf-8")
         assert "cb-link:" not in html, f"{page}: an unresolved book link"
         links = [unescape(h) for h in HREF.findall(html)]
-        from_widgets = widget_links(html)
+        from_widgets = widget_links(html) + shared_links(site, html)
         counts["widget"] += len(from_widgets)
         for href in links + from_widgets:
             found = target_of(site, page, href)

@@ -170,6 +170,22 @@ def test_the_exercise_is_saved_and_compared_across_reloads(book, context, server
     own.click()
     assert page.locator("#cb-deadend-link_chance").input_value() == "60"
     assert log.problems() == []
+    # The progress page lists both readings in words: each setting by its label and unit.
+    model = book.models["deadend"]
+    link = next(p for p in model.parameters if p.id == "link_chance")
+    page.goto(f"{server}/chapters/progress.html", wait_until="networkidle")
+    page.wait_for_selector("#cb-progress[data-cb-ready='true']")
+    items = page.locator(".cb-progress-readings > li")
+    assert items.count() == 2
+    texts = items.all_inner_texts()
+    author_item = next(t for t in texts if "“My reading of the author”" in t)
+    own_item = next(t for t in texts if "“My own view”" in t)
+    assert author_item.startswith(model.title) and f"{link.label}: 20{link.unit}" in author_item
+    assert f"{link.label}: 60{link.unit}" in own_item
+    assert items.first.locator("li").count() == len(model.parameters)
+    anchor = items.first.get_by_role("link", name=model.title)
+    assert anchor.evaluate("a => a.href") == f"{server}/chapters/seeking-a-way-out.html#cb-model-deadend"
+    assert log.problems() == []
 
 
 def test_models_fit_a_phone_and_pass_axe(browser, server):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import traitlets as t
 
 from .. import answers as contract
-from .. import links
+from .. import inputs, links
 from ..book import Book, current_book
 from .base import BookWidget, module_path
 from .quiz import question_state
@@ -67,14 +67,34 @@ def _prompts(book: Book) -> list[dict]:
     return out
 
 
+def _models(book: Book) -> dict:
+    """Each model's title, the page that shows it, and its settings' labels and units: what
+    the page needs to show a saved reading in words."""
+    shown = {}
+    for page in book.reading_order():
+        chapter = book.chapters.get(page)
+        for call in chapter.calls if chapter else []:
+            model = inputs.SLIDERS.get(call.name) if call.kind == "widget" else None
+            if model:
+                shown.setdefault(model, f"{chapter.page}#cb-model-{model}")
+    return {
+        ident: {
+            "title": model.title,
+            "href": shown.get(ident, ""),
+            "parameters": [{"id": p.id, "label": p.label, "unit": p.unit} for p in model.parameters],
+        }
+        for ident, model in book.models.items()
+    }
+
+
 #: The traits the static page reads from the build's shared script instead of its own state.
-SHARED = ("chapters", "prompts", "keys_fingerprint")
+SHARED = ("chapters", "prompts", "models", "keys_fingerprint")
 
 
 def shared_state(book: Book) -> dict:
-    """What the progress page needs from every quiz bank, prompt and chapter title."""
+    """What the progress page needs from every quiz bank, prompt, model and chapter title."""
     keys, _ = contract.book_fingerprints(book)
-    return {"chapters": _chapters(book), "prompts": _prompts(book), "keys_fingerprint": keys}
+    return {"chapters": _chapters(book), "prompts": _prompts(book), "models": _models(book), "keys_fingerprint": keys}
 
 
 class Progress(BookWidget):
@@ -85,6 +105,7 @@ class Progress(BookWidget):
 
     chapters = t.List().tag(sync=True)
     prompts = t.List().tag(sync=True)
+    models = t.Dict().tag(sync=True)
     book = t.Dict().tag(sync=True)
     keys_fingerprint = t.Unicode().tag(sync=True)
     storage_namespace = t.Unicode().tag(sync=True)

@@ -7,6 +7,7 @@ import { summary } from "./deadend.js";
 import { h } from "./dom.js";
 import { withUnit } from "./format.js";
 import { defaultsPreset } from "./params.js";
+import { SAVED_READINGS } from "./slots.js";
 import { read } from "./storage.js";
 
 /**
@@ -17,12 +18,6 @@ import { read } from "./storage.js";
  * @typedef {Record<string, Values>} Saved  a saved reading per slot ("author-guess", "own-view")
  * @typedef {[label: string, values: Values | null | undefined]} Column
  */
-
-/** @type {[slot: string, label: string][]} */
-const SAVED = [
-  ["author-guess", "My reading of the author"],
-  ["own-view", "My own view"],
-];
 
 /**
  * @param {ParamSpec[]} parameters
@@ -101,7 +96,7 @@ export function exerciseView(onSave, compareSlot) {
     h(
       "div",
       { class: "cb-row" },
-      ...SAVED.map(([slot, label]) =>
+      ...SAVED_READINGS.map(([slot, label]) =>
         h(
           "button",
           { type: "button", class: "cb-button cb-save", "data-slot": slot, onclick: () => onSave(slot, label) },
@@ -124,7 +119,7 @@ export function loadSaved(fromModel, savedKey, valid) {
   /** @type {Saved} */
   const saved = { ...(fromModel || {}) };
   if (savedKey) {
-    for (const [slot] of SAVED) {
+    for (const [slot] of SAVED_READINGS) {
       const stored = read(savedKey(slot), valid);
       if (stored) saved[slot] = stored;
     }

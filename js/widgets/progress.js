@@ -11,17 +11,21 @@
 
 import { announcer, h } from "../lib/dom.js";
 import { answersCSV, answersExport, download, exportName } from "../lib/export.js";
+import { withUnit } from "../lib/format.js";
 import { isWritten, loadRecord, summarise, writtenKey } from "../lib/record.js";
 import { loadShared } from "../lib/shared.js";
 import { markSidebar } from "../lib/sidebar.js";
+import { SAVED_READINGS } from "../lib/slots.js";
 import { keyFor, keysWithPrefix, migrateLegacy, read, remove } from "../lib/storage.js";
 import { storageWarning } from "../lib/warning.js";
 
 /**
  * @typedef {{id: string, title: string, href: string, questions: any[]}} ChapterRef
  * @typedef {{id: string, chapter: string, number: number, text: string, href: string}} PromptRef
- * @typedef {{chapters: ChapterRef[], prompts: PromptRef[], book: import("../lib/export.js").BookInfo,
- *   keys_fingerprint: string, storage_namespace: string, legacy_namespace: string}} ProgressState
+ * @typedef {{title: string, href: string, parameters: {id: string, label: string, unit: string}[]}} ModelRef
+ * @typedef {{chapters: ChapterRef[], prompts: PromptRef[], models: Record<string, ModelRef>,
+ *   book: import("../lib/export.js").BookInfo, keys_fingerprint: string, storage_namespace: string,
+ *   legacy_namespace: string}} ProgressState
  * @typedef {{q: any, record: import("../lib/record.js").QuestionRecord, s: import("../lib/record.js").Summary}} Row
  * @typedef {ChapterRef & {rows: Row[], answered: number, first: number}} ChapterView
  * @typedef {{prompt: string, chapter: string, text: string, time: string, ref: PromptRef}} WrittenView
@@ -170,13 +174,33 @@ function writtenList(data) {
 }
 
 /** @param {Collected} data */
-function readingsList(data) {
-  if (!data.readings.length) return h("p", { text: "No model reading saved yet." });
+/**
+ * One saved reading in words: the model (linked to where it is), the slot, and each
+ * setting with its label and unit. A reading of a model the book no longer has, or with
+ * values it cannot name, is listed as it was stored.
+ * @param {{key: string, values: any}} reading @param {Record<string, ModelRef>} models
+ */
+function readingItem(reading, models) {
+  const [id, slot] = reading.key.split(":");
+  const model = models[id];
+  const label = SAVED_READINGS.find(([s]) => s === slot)?.[1] ?? slot;
+  const values = reading.values;
+  if (!model || values === null || typeof values !== "object")
+    return h("li", { text: `${reading.key}: ${JSON.stringify(values)}` });
+  const settings = model.parameters.filter((p) => typeof values[p.id] === "number");
   return h(
-    "ul",
-    { class: "cb-progress-readings" },
-    ...data.readings.map((r) => h("li", { text: `${r.key}: ${JSON.stringify(r.values)}` })),
+    "li",
+    {},
+    model.href ? h("a", { href: model.href, text: model.title }) : model.title,
+    `, “${label}”:`,
+    h("ul", {}, ...settings.map((p) => h("li", { text: `${p.label}: ${withUnit(values[p.id], p.unit)}` }))),
   );
+}
+
+/** @param {Collected} data @param {Record<string, ModelRef>} models */
+function readingsList(data, models) {
+  if (!data.readings.length) return h("p", { text: "No model reading saved yet." });
+  return h("ul", { class: "cb-progress-readings" }, ...data.readings.map((r) => readingItem(r, models)));
 }
 
 /** The file for the instructor (coursebook/answers.py). @param {ProgressState} state @param {Collected} data @param {string} student */
@@ -189,7 +213,7 @@ function buildExport(state, data, student) {
 
 // --- the page ---------------------------------------------------------------------------------
 
-const SHARED = ["chapters", "prompts", "keys_fingerprint"];
+const SHARED = ["chapters", "prompts", "models", "keys_fingerprint"];
 
 /**
  * The widget's state: the model's, with the questions and prompts from the build's shared
@@ -242,7 +266,7 @@ async function render({ model, el }) {
       h("h2", { text: "Your written answers" }),
       writtenList(data),
       h("h2", { text: "Your saved model readings" }),
-      readingsList(data),
+      readingsList(data, state.models),
     );
     markSidebar(
       state.storage_namespace,
