@@ -97,25 +97,34 @@ def test_a_toc_that_is_not_yaml(scratch_book):
     assert len(found) == 1 and found[0].startswith("_toc.yml:") and "this is not valid YAML" in found[0]
 
 
-def test_a_chapter_of_the_manifest_without_a_page(scratch_book):
-    (scratch_book / "chapters" / "hostage-to-allies.md").unlink()
-    found = problems(scratch_book)
-    manifest_line = line_of(scratch_book / "seeds" / "manifest.yaml", "- id: hostage-to-allies")
-    assert (
-        f"seeds/manifest.yaml:{manifest_line}: chapter “hostage-to-allies” has no page chapters/hostage-to-allies.md"
-        in found
-    )
-    assert any(p.startswith("_toc.yml:") and "chapters/hostage-to-allies" in p for p in found)
+# Each row deletes a file the book needs and names two of the problems that follow:
+# (the file deleted, the file and a text on the line of the first problem, its message
+# after ``file:line: ``, the file of another problem and words in it).
+MISSING_FILES = [
+    pytest.param(
+        "chapters/hostage-to-allies.md",
+        "seeds/manifest.yaml",
+        "- id: hostage-to-allies",
+        "chapter “hostage-to-allies” has no page chapters/hostage-to-allies.md",
+        "_toc.yml",
+        "chapters/hostage-to-allies",
+        id="a-chapter-of-the-manifest-without-a-page",
+    ),
+    pytest.param(
+        "data/lessons.yaml",
+        "chapters/course-outline.md",
+        "```{course-outline}",
+        "the {course-outline} directive needs data/lessons.yaml, which is missing",
+        "chapters/hope-of-a-deal.md",
+        "needs data/lessons.yaml, which is missing",
+        id="lesson-directives-without-the-plans-file",
+    ),
+]
 
 
-def test_lesson_directives_without_the_plans_file(scratch_book):
-    (scratch_book / "data" / "lessons.yaml").unlink()
+@pytest.mark.parametrize(("deleted", "rel", "needle", "message", "also", "words"), MISSING_FILES)
+def test_a_missing_file_is_named_where_it_is_needed(scratch_book, deleted, rel, needle, message, also, words):
+    (scratch_book / deleted).unlink()
     found = problems(scratch_book)
-    outline = line_of(scratch_book / "chapters" / "course-outline.md", "```{course-outline}")
-    assert (
-        f"chapters/course-outline.md:{outline}: the {{course-outline}} directive needs data/lessons.yaml, which is missing"
-        in found
-    )
-    assert any(
-        p.startswith("chapters/hope-of-a-deal.md:") and "needs data/lessons.yaml, which is missing" in p for p in found
-    )
+    assert f"{rel}:{line_of(scratch_book / rel, needle)}: {message}" in found
+    assert any(p.startswith(f"{also}:") and words in p for p in found)
