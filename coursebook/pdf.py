@@ -42,6 +42,21 @@ PRINT_CSS = Path(__file__).resolve().parent / "static" / "coursebook" / "print.c
 HANDOUT_CSS = Path(__file__).resolve().parent / "handout.css"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PAPER = {"format": "A4", "margin": {"top": "16mm", "bottom": "16mm", "left": "16mm", "right": "16mm"}}
+# Every printed page says where it is, in its bottom margin: the document's title (the
+# handout's, or the chapter's page in the book) and "page N of M" (of that document, so a
+# chapter's pages are numbered from 1 in book.pdf). Chromium fills in the spans' classes.
+FOOTER = (
+    '<div style="font: 8pt DejaVu Sans, Arial, sans-serif; color: #444; width: 100%; margin: 0 16mm;'
+    ' display: flex; justify-content: space-between;"><span class="title"></span>'
+    '<span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
+)
+PRINT = {
+    **PAPER,
+    "print_background": True,
+    "display_header_footer": True,
+    "header_template": "<div></div>",
+    "footer_template": FOOTER,
+}
 LETTERS = "ABCDEFGH"
 
 
@@ -210,7 +225,7 @@ def _print_page(page, url: str, out: Path) -> None:
     if left:
         raise PdfError(f"{url}: {left} widget(s) did not start, so the page cannot be printed whole.")
     page.emulate_media(media="print")
-    page.pdf(path=str(out), print_background=True, **PAPER)
+    page.pdf(path=str(out), **PRINT)
 
 
 def site_pages(book: Book, site: Path) -> list[str]:
@@ -256,7 +271,7 @@ def print_html(document: str, out: Path) -> None:
         _offline(context, "")
         page = context.new_page()
         page.set_content(document, wait_until="load")
-        page.pdf(path=str(out), print_background=True, **PAPER)
+        page.pdf(path=str(out), **PRINT)
         browser.close()
 
 

@@ -130,3 +130,16 @@ def test_a_chapter_runs_in_jupyterlab_with_live_widgets(browser, lab, book):
     assert "model not found" not in page.content()
     assert external == [] and errors == []
     context.close()
+
+
+def test_the_progress_page_runs_in_jupyterlab_from_its_own_traits(browser, lab, book):
+    """In the static book the progress widget reads its questions from the build's shared
+    script; with a live kernel there is no such script, and its traits carry them."""
+    context, page, external, errors = open_and_run(browser, lab, "progress")
+    summary = page.locator(".cb-progress-summary")
+    summary.wait_for(timeout=60_000)
+    total = sum(len(questions) for questions in book.quizzes.values())
+    assert f"of {total} questions" in summary.inner_text()
+    assert page.locator(".cb-progress tr[data-chapter]").count() == len(book.quizzes)
+    assert external == [] and errors == []
+    context.close()

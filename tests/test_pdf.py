@@ -21,11 +21,30 @@ def flat(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-def pdf_text(path: Path) -> str:
+# An A4 page in points (pdftotext's pixels at its default 72 dpi), and the top of its bottom
+# margin (16 mm), where each page's footer is printed.
+A4_WIDTH, A4_HEIGHT = 595, 842
+MARGIN_TOP = A4_HEIGHT - 45
+
+
+def _pdftotext(path: Path, *crop: str) -> str:
     if not shutil.which("pdftotext"):
         pytest.fail("pdftotext is missing: install poppler-utils (`make browser` does, as root)")
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
-    return flat(result.stdout)
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *crop, str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def pdf_text(path: Path) -> str:
+    """The text of the pages above their footers, as one flat string."""
+    return flat(_pdftotext(path, "-x", "0", "-y", "0", "-W", str(A4_WIDTH), "-H", str(MARGIN_TOP)))
+
+
+def pdf_footers(path: Path) -> list[str]:
+    """Each page's footer (its bottom margin), in page order."""
+    crop = ("-x", "0", "-y", str(MARGIN_TOP), "-W", str(A4_WIDTH), "-H", str(A4_HEIGHT - MARGIN_TOP))
+    return [flat(page) for page in _pdftotext(path, *crop).split("\f")[:-1]]
 
 
 # Playwright's sync API will not start inside another one running in the same thread, and
@@ -52,11 +71,24 @@ def print_in_child(out: Path, *site_and_pages: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def reading(tmp_path_factory) -> str:
+def reading_pdf(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pdf") / "reading.pdf"
     print_in_child(out)
     assert out.read_bytes().startswith(b"%PDF")
-    return pdf_text(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def reading(reading_pdf) -> str:
+    return pdf_text(reading_pdf)
+
+
+def test_every_page_of_the_handout_says_its_number_and_the_handouts_title(book, reading_pdf):
+    footers = pdf_footers(reading_pdf)
+    assert len(footers) > 2
+    for n, footer in enumerate(footers, start=1):
+        assert footer.startswith(flat(book.article.info.title)), footer
+        assert footer.endswith(f"page {n} of {len(footers)}"), footer
 
 
 def seed_lines() -> list[str]:
@@ -112,6 +144,9 @@ def test_a_printed_chapter_has_no_navigation_and_its_notes_as_endnotes(book, sit
     print_in_child(out, str(site), "chapters/hope-of-a-deal.html")
     text = pdf_text(out)
     assert "The hope of a deal" in text
+    footers = pdf_footers(out)
+    assert footers and all("The hope of a deal — " in f for f in footers), footers
+    assert [f.rsplit("page ", 1)[1] for f in footers] == [f"{n} of {len(footers)}" for n in range(1, len(footers) + 1)]
     # The theme already hides its navigation in print; buttons and the printed contents list
     # are ours to hide.
     for chrome in ("Skip to main content", "Back to top", "Contents", "Check answer", "Reset my answers"):
