@@ -191,6 +191,31 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
+def break_line(root: Path, rel: str, old: str, new: str) -> int:
+    """Break the book at ``root`` on purpose: replace the first ``old`` in its file ``rel``
+    (a path relative to ``root``) with ``new``. Returns the 1-based number of the line
+    ``old`` started on, where the loader is expected to report the problem. ``old`` may
+    span lines (end it with ``\\n`` to remove or change a whole line)."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    index = text.index(old)
+    path.write_text(text[:index] + new + text[index + len(old) :], encoding="utf-8")
+    return text.count("\n", 0, index) + 1
+
+
+def replace_line(root: Path, rel: str, needle: str, new_line: str, offset: int = 0) -> int:
+    """Break the book at ``root`` on purpose: the line ``offset`` lines after the first
+    line of its file ``rel`` that contains ``needle`` becomes ``new_line``, whatever it
+    held. Returns that line's 1-based number."""
+    path = root / rel
+    number = line_of(path, needle) + offset
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[number - 1] = new_line
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return number
+
+
 MINI = ROOT / "tests" / "books" / "mini"
 
 

@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
-from conftest import edit, line_of, problems
+import pytest
+from conftest import break_line, edit, line_of, problems
 
 from coursebook.checks.evidence import ENOUGH
 from coursebook.checks.references import low_quality
@@ -188,31 +189,41 @@ def test_a_note_that_gives_its_own_verdict_on_claimed_words(scratch_book):
     ]
 
 
-def test_a_note_that_names_its_claim_and_still_gives_a_verdict(scratch_book):
-    path = scratch_book / "data" / "annotations.yaml"
-    edit(path, "This is the author's judgement, and the record since is mixed.", "Not borne out.")
-    line = line_of(path, "Not borne out.") - 1
-    assert problems(scratch_book) == [
-        f"data/annotations.yaml:{line}: this note names the claim “cooperation-increasingly-illusory”, whose verdict the page shows; drop its own verdict (“Not borne out”)"
-    ]
+# Each row changes one text and names the one problem loading the book reports: (file, the
+# text, what it becomes, where the report is relative to the changed line, the message
+# after ``file:line: ``). A note's text is folded below its “note: >-” key, the line above.
+VERDICTS = [
+    pytest.param(
+        "data/annotations.yaml",
+        "This is the author's judgement, and the record since is mixed.",
+        "Not borne out.",
+        -1,
+        "this note names the claim “cooperation-increasingly-illusory”, whose verdict the page shows; drop its own verdict (“Not borne out”)",
+        id="a-note-that-names-its-claim-and-still-gives-a-verdict",
+    ),
+    pytest.param(
+        "data/annotations.yaml",
+        "  claim: cooperation-increasingly-illusory\n",
+        "  claim: cooperation-illusory\n",
+        0,
+        "the claim “cooperation-illusory” is not in data/claims.yaml (did you mean “cooperation-increasingly-illusory”?)",
+        id="a-note-naming-an-unknown-claim",
+    ),
+    pytest.param(
+        "chapters/what-happened-next.md",
+        "{verdict}`russia-will-look-for-exit`",
+        "{verdict}`russia-will-leave`",
+        0,
+        "the {verdict} role names “russia-will-leave”, which is not a claim in data/claims.yaml (did you mean “russia-will-look-for-exit”?)",
+        id="an-unknown-claim-in-the-verdict-role",
+    ),
+]
 
 
-def test_a_note_naming_an_unknown_claim(scratch_book):
-    path = scratch_book / "data" / "annotations.yaml"
-    edit(path, "  claim: cooperation-increasingly-illusory\n", "  claim: cooperation-illusory\n")
-    line = line_of(path, "  claim: cooperation-illusory")
-    assert problems(scratch_book) == [
-        f"data/annotations.yaml:{line}: the claim “cooperation-illusory” is not in data/claims.yaml (did you mean “cooperation-increasingly-illusory”?)"
-    ]
-
-
-def test_an_unknown_claim_in_the_verdict_role(scratch_book):
-    path = scratch_book / "chapters" / "what-happened-next.md"
-    edit(path, "{verdict}`russia-will-look-for-exit`", "{verdict}`russia-will-leave`")
-    line = line_of(path, "{verdict}`russia-will-leave`")
-    assert problems(scratch_book) == [
-        f"chapters/what-happened-next.md:{line}: the {{verdict}} role names “russia-will-leave”, which is not a claim in data/claims.yaml (did you mean “russia-will-look-for-exit”?)"
-    ]
+@pytest.mark.parametrize(("rel", "old", "new", "offset", "message"), VERDICTS)
+def test_a_verdict_or_claim_name_out_of_place(scratch_book, rel, old, new, offset, message):
+    line = break_line(scratch_book, rel, old, new)
+    assert problems(scratch_book) == [f"{rel}:{line + offset}: {message}"]
 
 
 def test_a_zerohedge_source_needs_a_caveat(scratch_book):

@@ -10,16 +10,9 @@ from __future__ import annotations
 import collections
 
 import pytest
-from conftest import edit, line_of
+from conftest import break_line, edit, line_of, problems
 
-from coursebook import Book, DataError
-
-
-def problems(root):
-    with pytest.raises(DataError) as info:
-        Book.load(root)
-    return [str(p) for p in info.value.problems]
-
+from coursebook import Book
 
 # --- what the book promises ------------------------------------------------------------------
 
@@ -213,46 +206,45 @@ def test_overlapping_quotes(book_copy):
     )
 
 
-def test_an_unknown_term_in_a_note(book_copy):
-    path = book_copy / "data" / "annotations.yaml"
-    line = line_of(path, "terms: [")
-    text = path.read_text().split("\n")
-    text[line - 1] = text[line - 1].replace("terms: [", "terms: [no-such-term, ", 1)
-    path.write_text("\n".join(text))
-    assert problems(book_copy) == [
-        f"data/annotations.yaml:{line}: the term “no-such-term” is not in the glossary, people, organisations or places"
-    ]
+# Each row adds an unknown name to the first list of its kind in a file and names the one
+# problem reported at that line: (file, the list's start, what it becomes, the message
+# after ``file:line: ``).
+UNKNOWN_NAMES = [
+    pytest.param(
+        "data/annotations.yaml",
+        "terms: [",
+        "terms: [no-such-term, ",
+        "the term “no-such-term” is not in the glossary, people, organisations or places",
+        id="an-unknown-term-in-a-note",
+    ),
+    pytest.param(
+        "data/events.yaml",
+        "actors: [",
+        "actors: [kremlin, ",
+        "the actor “kremlin” is not in people.yaml or organisations.yaml",
+        id="an-event-with-an-unknown-actor-or-place",
+    ),
+    pytest.param(
+        "data/events.yaml",
+        "paragraphs: [p",
+        "paragraphs: [p40, p",
+        "there is no paragraph “p40”: the article has p1 to p17",
+        id="an-event-that-explains-a-missing-paragraph",
+    ),
+    pytest.param(
+        "data/glossary.yaml",
+        "matches: [",
+        "matches: [Kremlinology, ",
+        "“Kremlinology” does not occur in the article; copy the words exactly as the article has them",
+        id="a-match-that-is-not-in-the-article",
+    ),
+]
 
 
-def test_an_event_with_an_unknown_actor_or_place(book_copy):
-    path = book_copy / "data" / "events.yaml"
-    line = line_of(path, "actors: [")
-    text = path.read_text().split("\n")
-    text[line - 1] = text[line - 1].replace("actors: [", "actors: [kremlin, ", 1)
-    path.write_text("\n".join(text))
-    assert problems(book_copy) == [
-        f"data/events.yaml:{line}: the actor “kremlin” is not in people.yaml or organisations.yaml"
-    ]
-
-
-def test_an_event_that_explains_a_missing_paragraph(book_copy):
-    path = book_copy / "data" / "events.yaml"
-    line = line_of(path, "paragraphs: [p")
-    text = path.read_text().split("\n")
-    text[line - 1] = text[line - 1].replace("paragraphs: [", "paragraphs: [p40, ", 1)
-    path.write_text("\n".join(text))
-    assert problems(book_copy) == [f"data/events.yaml:{line}: there is no paragraph “p40”: the article has p1 to p17"]
-
-
-def test_a_match_that_is_not_in_the_article(book_copy):
-    path = book_copy / "data" / "glossary.yaml"
-    line = line_of(path, "matches: [")
-    text = path.read_text().split("\n")
-    text[line - 1] = text[line - 1].replace("matches: [", "matches: [Kremlinology, ", 1)
-    path.write_text("\n".join(text))
-    assert problems(book_copy) == [
-        f"data/glossary.yaml:{line}: “Kremlinology” does not occur in the article; copy the words exactly as the article has them"
-    ]
+@pytest.mark.parametrize(("rel", "old", "new", "message"), UNKNOWN_NAMES)
+def test_an_unknown_name_in_a_list(scratch_book, rel, old, new, message):
+    line = break_line(scratch_book, rel, old, new)
+    assert problems(scratch_book) == [f"{rel}:{line}: {message}"]
 
 
 def test_an_orphan_glossary_entry(book_copy):

@@ -9,7 +9,7 @@ YAML reports the end of the stream instead)."""
 from __future__ import annotations
 
 import pytest
-from conftest import edit, line_of, problems
+from conftest import break_line, edit, line_of, problems, replace_line
 
 from coursebook.checks import run
 from coursebook.checks.notes import note_terms_exist
@@ -86,85 +86,111 @@ def test_windows_1252_in_the_seed(mini_copy):
     assert any("SHA-256 no longer matches" in p for p in found)
 
 
-def test_a_question_type_that_is_a_list(mini_copy):
-    path = mini_copy / "data" / "quizzes" / "reading.yaml"
-    line = line_of(path, "type: single")
-    edit(path, "type: single", "type: [single]")
-    assert problems(mini_copy) == [
-        f"data/quizzes/reading.yaml:{line}: “type” must be one word, one of: single, multiple, true-false, numeric, order, match"
-    ]
+# Each row breaks one value in a copy of a book and names the one problem loading it
+# reports at that value's line: (which copy, file, the text, what it becomes, the message
+# after ``file:line: ``). Most break the fixture book; a numeric question and a model
+# parameter on a line of its own are only in the real book.
+EDITS = [
+    pytest.param(
+        "mini_copy",
+        "data/quizzes/reading.yaml",
+        "type: single",
+        "type: [single]",
+        "“type” must be one word, one of: single, multiple, true-false, numeric, order, match",
+        id="a-question-type-that-is-a-list",
+    ),
+    pytest.param(
+        "mini_copy",
+        "data/objectives.yaml",
+        "  chapter: reading\n",
+        "  [chapter]: reading\n",
+        "a key must be a word, not a list or an entry (“[…]”, “{…}” or “? ” are not keys here)",
+        id="a-list-as-a-key",
+    ),
+    pytest.param(
+        "mini_copy",
+        "data/objectives.yaml",
+        "  text: Read",
+        "  deep: " + "[" * 500 + "]" * 500 + "\n  text: Read",
+        "the entries are nested more than 32 levels deep here; no file of the book needs that",
+        id="deep-nesting-is-refused",
+    ),
+    pytest.param(
+        "mini_copy",
+        "data/events.yaml",
+        "date: 2026-02-01",
+        "date: 2026-02-30",
+        "“2026-02-30” is not a date on the calendar; check the month and the day",
+        id="an-impossible-date",
+    ),
+    pytest.param(
+        "mini_copy",
+        "data/glossary.yaml",
+        "term: Made-up paragraph",
+        "term: Made-up: a paragraph",
+        "this is not valid YAML (a colon inside a value confuses YAML; put the whole value in quotes)",
+        id="one-typo-in-the-glossary-is-one-problem",
+    ),
+]
 
 
-def test_a_list_as_a_key(mini_copy):
-    path = mini_copy / "data" / "objectives.yaml"
-    line = line_of(path, "id: read-the-test")
-    edit(path, "  chapter: reading\n", "  [chapter]: reading\n")
-    assert problems(mini_copy) == [
-        f"data/objectives.yaml:{line + 1}: a key must be a word, not a list or an entry (“[…]”, “{{…}}” or “? ” are not keys here)"
-    ]
+@pytest.mark.parametrize(("copy", "rel", "old", "new", "message"), EDITS)
+def test_a_bad_value_is_named_at_its_line(request, copy, rel, old, new, message):
+    root = request.getfixturevalue(copy)
+    line = break_line(root, rel, old, new)
+    assert problems(root) == [f"{rel}:{line}: {message}"]
 
 
-@pytest.mark.parametrize("value", [".nan", "-.inf", ".inf", "-.INF"])
-def test_nan_and_infinity_are_refused(scratch_book, value):
-    path = scratch_book / "data" / "model" / "deadend.yaml"
-    line = line_of(path, "    min: ")
-    text = path.read_text().split("\n")
-    text[line - 1] = f"    min: {value}"
-    path.write_text("\n".join(text))
-    assert problems(scratch_book) == [
-        f"data/model/deadend.yaml:{line}: “{value}” is not a usable number (NaN or infinity); write an ordinary number"
-    ]
+# The same, where the whole line is rewritten: (which copy, file, a text on a line near it,
+# how many lines after that one, the new line, the message).
+LINES = [
+    *[
+        pytest.param(
+            "scratch_book",
+            "data/model/deadend.yaml",
+            "    min: ",
+            0,
+            f"    min: {value}",
+            f"“{value}” is not a usable number (NaN or infinity); write an ordinary number",
+            id=f"nan-and-infinity-are-refused-{value}",
+        )
+        for value in (".nan", "-.inf", ".inf", "-.INF")
+    ],
+    pytest.param(
+        "scratch_book",
+        "data/quizzes/what-happened-next.yaml",
+        "    answer: ",
+        0,
+        '    answer: "nan"',
+        "“answer” must be a number (got “nan”)",
+        id="nan-as-a-numeric-answer",
+    ),
+    pytest.param(
+        "mini_copy",
+        "data/objectives.yaml",
+        "id: read-the-test",
+        2,
+        '  text: "   "',
+        "“text” must be non-empty text (it holds only spaces)",
+        id="whitespace-only-text-is-empty",
+    ),
+    pytest.param(
+        "scratch_book",
+        "data/quizzes/what-happened-next.yaml",
+        "    tolerance: ",
+        0,
+        "    tolerance: true",
+        "“tolerance” must be a number (got “True”)",
+        id="a-true-that-is-not-a-number",
+    ),
+]
 
 
-def test_nan_as_a_numeric_answer(scratch_book):
-    path = scratch_book / "data" / "quizzes" / "what-happened-next.yaml"
-    line = line_of(path, "    answer: ")
-    text = path.read_text().split("\n")
-    text[line - 1] = '    answer: "nan"'
-    path.write_text("\n".join(text))
-    assert problems(scratch_book) == [
-        f"data/quizzes/what-happened-next.yaml:{line}: “answer” must be a number (got “nan”)"
-    ]
-
-
-def test_deep_nesting_is_refused(mini_copy):
-    path = mini_copy / "data" / "objectives.yaml"
-    line = line_of(path, "id: read-the-test")
-    edit(path, "  text: Read", "  deep: " + "[" * 500 + "]" * 500 + "\n  text: Read")
-    assert problems(mini_copy) == [
-        f"data/objectives.yaml:{line + 2}: the entries are nested more than 32 levels deep here; no file of the book needs that"
-    ]
-
-
-def test_an_impossible_date(mini_copy):
-    path = mini_copy / "data" / "events.yaml"
-    line = line_of(path, "date: 2026-02-01")
-    edit(path, "date: 2026-02-01", "date: 2026-02-30")
-    assert problems(mini_copy) == [
-        f"data/events.yaml:{line}: “2026-02-30” is not a date on the calendar; check the month and the day"
-    ]
-
-
-def test_whitespace_only_text_is_empty(mini_copy):
-    path = mini_copy / "data" / "objectives.yaml"
-    line = line_of(path, "id: read-the-test")
-    text = path.read_text().split("\n")
-    text[line + 1] = '  text: "   "'
-    path.write_text("\n".join(text))
-    assert problems(mini_copy) == [
-        f"data/objectives.yaml:{line + 2}: “text” must be non-empty text (it holds only spaces)"
-    ]
-
-
-def test_a_true_that_is_not_a_number(scratch_book):
-    path = scratch_book / "data" / "quizzes" / "what-happened-next.yaml"
-    line = line_of(path, "    tolerance: ")
-    text = path.read_text().split("\n")
-    text[line - 1] = "    tolerance: true"
-    path.write_text("\n".join(text))
-    assert problems(scratch_book) == [
-        f"data/quizzes/what-happened-next.yaml:{line}: “tolerance” must be a number (got “True”)"
-    ]
+@pytest.mark.parametrize(("copy", "rel", "needle", "offset", "new_line", "message"), LINES)
+def test_a_bad_line_is_named_at_its_line(request, copy, rel, needle, offset, new_line, message):
+    root = request.getfixturevalue(copy)
+    line = replace_line(root, rel, needle, new_line, offset)
+    assert problems(root) == [f"{rel}:{line}: {message}"]
 
 
 @pytest.mark.parametrize(
@@ -190,23 +216,12 @@ def test_reference_urls_are_web_addresses(mini_copy, url):
 
 
 def test_an_unclosed_quote_is_reported_where_it_opens(scratch_book):
-    path = scratch_book / "data" / "glossary.yaml"
-    line = line_of(path, "term: Quagmire")
-    edit(path, "term: Quagmire", 'term: "Quagmire')
+    line = break_line(scratch_book, "data/glossary.yaml", "term: Quagmire", 'term: "Quagmire')
     found = problems(scratch_book)
     assert len(found) == 1
     assert found[0].startswith(
         f"data/glossary.yaml:{line}: this is not valid YAML (the quote opened on this line is not closed"
     )
-
-
-def test_one_typo_in_the_glossary_is_one_problem(mini_copy):
-    path = mini_copy / "data" / "glossary.yaml"
-    line = line_of(path, "term: Made-up paragraph")
-    edit(path, "term: Made-up paragraph", "term: Made-up: a paragraph")
-    assert problems(mini_copy) == [
-        f"data/glossary.yaml:{line}: this is not valid YAML (a colon inside a value confuses YAML; put the whole value in quotes)"
-    ]
 
 
 def test_a_rule_runs_alone_and_is_skipped_when_what_it_needs_failed(book):

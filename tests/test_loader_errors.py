@@ -7,16 +7,7 @@ needed for that, only that it loads.
 
 from __future__ import annotations
 
-import pytest
-from conftest import edit, line_of
-
-from coursebook import Book, DataError
-
-
-def problems(root) -> list[str]:
-    with pytest.raises(DataError) as info:
-        Book.load(root)
-    return [str(p) for p in info.value.problems]
+from conftest import break_line, edit, line_of, problems
 
 
 def test_the_real_book_loads(book):
@@ -24,20 +15,15 @@ def test_the_real_book_loads(book):
 
 
 def test_broken_yaml_names_the_line(mini_copy):
-    path = mini_copy / "data" / "objectives.yaml"
-    line = line_of(path, "id: read-the-test")
-    edit(path, "id: read-the-test", "id: read-the-test\n  text: [unclosed")
+    line = break_line(mini_copy, "data/objectives.yaml", "id: read-the-test", "id: read-the-test\n  text: [unclosed")
     found = problems(mini_copy)
     assert len(found) == 1
     assert found[0].startswith(f"data/objectives.yaml:{line + 1}: this is not valid YAML")
 
 
 def test_a_colon_in_a_value_gets_a_hint(mini_copy):
-    path = mini_copy / "data" / "objectives.yaml"
-    line = line_of(path, "id: read-the-test")
-    edit(path, "id: read-the-test", "id: read: the test")
-    found = problems(mini_copy)
-    assert found == [
+    line = break_line(mini_copy, "data/objectives.yaml", "id: read-the-test", "id: read: the test")
+    assert problems(mini_copy) == [
         f"data/objectives.yaml:{line}: this is not valid YAML (a colon inside a value confuses YAML; put the whole value in quotes)"
     ]
 
@@ -61,9 +47,7 @@ def test_a_line_missing_from_the_manifest_is_named(mini_copy):
 
 
 def test_an_unknown_role_lists_the_allowed_ones(mini_copy):
-    manifest = mini_copy / "seeds" / "manifest.yaml"
-    line = line_of(manifest, "{line: 1, role: title")
-    edit(manifest, "role: title", "role: titles")
+    line = break_line(mini_copy, "seeds/manifest.yaml", "{line: 1, role: title", "{line: 1, role: titles")
     found = problems(mini_copy)
     assert found[0].startswith(
         f"seeds/manifest.yaml:{line}: “titles” is not allowed for “role”; use one of: title, standfirst"
@@ -84,18 +68,15 @@ def test_a_duplicate_id_names_both_places(mini_copy):
 
 
 def test_a_misspelt_field_suggests_the_right_one(mini_copy):
-    path = mini_copy / "data" / "objectives.yaml"
-    line = line_of(path, "id: read-the-test")
-    edit(path, "  chapter: reading\n", "  chaptr: reading\n")
+    entry = line_of(mini_copy / "data" / "objectives.yaml", "id: read-the-test")
+    line = break_line(mini_copy, "data/objectives.yaml", "  chapter: reading\n", "  chaptr: reading\n")
     found = problems(mini_copy)
-    assert f"data/objectives.yaml:{line + 1}: “chaptr” is not a field here; did you mean “chapter”?" in found
-    assert f"data/objectives.yaml:{line}: “chapter” is missing" in found
+    assert f"data/objectives.yaml:{line}: “chaptr” is not a field here; did you mean “chapter”?" in found
+    assert f"data/objectives.yaml:{entry}: “chapter” is missing" in found
 
 
 def test_an_unknown_chapter_is_named(mini_copy):
-    path = mini_copy / "data" / "objectives.yaml"
-    line = line_of(path, "id: read-the-test") + 1
-    edit(path, "  chapter: reading\n", "  chapter: readign\n")
+    line = break_line(mini_copy, "data/objectives.yaml", "  chapter: reading\n", "  chapter: readign\n")
     found = problems(mini_copy)
     lesson = line_of(mini_copy / "data" / "lessons.yaml", "read-the-test")
     assert found == [

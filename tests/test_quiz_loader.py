@@ -7,9 +7,9 @@ existing one) and checks the exact line and wording of the report.
 from __future__ import annotations
 
 import pytest
-from conftest import edit, line_of
+from conftest import edit, line_of, problems
 
-from coursebook import Book, DataError
+from coursebook import Book
 
 GOOD = """\
   - id: {id}
@@ -28,12 +28,6 @@ GOOD = """\
 """
 
 
-def problems(root) -> list[str]:
-    with pytest.raises(DataError) as info:
-        Book.load(root)
-    return [str(p) for p in info.value.problems]
-
-
 def add_question(root, text: str, chapter: str = "hope-of-a-deal") -> tuple[str, int]:
     """Append a question; return the file's relative path and the line its entry starts on."""
     path = root / "data" / "quizzes" / f"{chapter}.yaml"
@@ -49,110 +43,7 @@ def test_a_valid_extra_question_loads(book_copy):
     assert book.question("extra-question").prompt == "A test question?"
 
 
-def test_unknown_type(book_copy):
-    rel, start = add_question(book_copy, GOOD.format(id="bad-type").replace("type: single", "type: singel"))
-    assert problems(book_copy) == [
-        f"{rel}:{start + 1}: “singel” is not a question type; use one of: single, multiple, true-false, "
-        "numeric, order, match (did you mean “single”?)"
-    ]
-
-
-def test_no_correct_option(book_copy):
-    rel, start = add_question(book_copy, GOOD.format(id="no-correct").replace("        correct: true\n", ""))
-    assert problems(book_copy) == [
-        f"{rel}:{start + 3}: a single-choice question needs exactly one option marked “correct: true” (found 0)"
-    ]
-
-
-def test_multiple_choice_with_nothing_correct(book_copy):
-    text = GOOD.format(id="multi-none").replace("type: single", "type: multiple").replace("        correct: true\n", "")
-    rel, start = add_question(book_copy, text)
-    assert problems(book_copy) == [f"{rel}:{start + 3}: no option is marked “correct: true”; mark at least one"]
-
-
-def test_duplicate_id_across_files(book_copy):
-    first = book_copy / "data" / "quizzes" / "assets-losing-value.yaml"
-    existing = next(line.split("id: ")[1] for line in first.read_text().splitlines() if line.startswith("  - id: "))
-    first_line = line_of(first, f"  - id: {existing}")
-    rel, start = add_question(book_copy, GOOD.format(id=existing))
-    assert problems(book_copy) == [
-        f"{rel}:{start}: the id “{existing}” is used twice (also at data/quizzes/assets-losing-value.yaml:{first_line}); ids must be unique"
-    ]
-
-
-def test_passage_that_does_not_exist(book_copy):
-    rel, start = add_question(book_copy, GOOD.format(id="bad-passage").replace("passage: p2", "passage: p18"))
-    assert problems(book_copy) == [f"{rel}:{start + 10}: there is no paragraph “p18”: the article has p1 to p17"]
-
-
-def test_passage_that_is_not_a_paragraph_id(book_copy):
-    rel, start = add_question(
-        book_copy, GOOD.format(id="bad-passage-form").replace("passage: p2", "passage: paragraph 2")
-    )
-    assert problems(book_copy) == [f"{rel}:{start + 10}: “paragraph 2” is not a paragraph id: write p1, p2, …"]
-
-
-def test_unknown_objective(book_copy):
-    rel, start = add_question(
-        book_copy, GOOD.format(id="bad-objective").replace("objective: explain-the-hope", "objective: explain-the-hop")
-    )
-    assert problems(book_copy) == [
-        f"{rel}:{start + 11}: the objective “explain-the-hop” is not in data/objectives.yaml (did you mean “explain-the-hope”?)"
-    ]
-
-
-def test_objective_of_another_chapter(book_copy):
-    text = GOOD.format(id="wrong-chapter-objective").replace("passage: p2", "passage: p4")
-    rel, start = add_question(book_copy, text, chapter="seeking-a-way-out")
-    assert problems(book_copy) == [
-        f"{rel}:{start + 11}: the objective “explain-the-hope” belongs to chapter “hope-of-a-deal”, not “seeking-a-way-out”"
-    ]
-
-
-def test_passage_of_another_chapter(book_copy):
-    text = GOOD.format(id="wrong-chapter-passage").replace("passage: p2", "passage: p9")
-    rel, start = add_question(book_copy, text)
-    assert problems(book_copy) == [
-        f"{rel}:{start + 10}: the passage p9 is in chapter “hostage-to-allies”, not in this bank’s chapter “hope-of-a-deal”"
-    ]
-
-
-def test_unknown_reference(book_copy):
-    rel, start = add_question(book_copy, GOOD.format(id="bad-cite") + "    cite: [nosuchsource2017]\n")
-    assert problems(book_copy) == [
-        f"{rel}:{start + 13}: the reference “nosuchsource2017” is not in data/references.bib"
-    ]
-
-
-def test_option_without_feedback(book_copy):
-    rel, start = add_question(book_copy, GOOD.format(id="no-feedback").replace("        feedback: Wrong.\n", ""))
-    assert problems(book_copy) == [f"{rel}:{start + 7}: “feedback” is missing"]
-
-
-def test_misspelt_field_in_a_question(book_copy):
-    rel, start = add_question(book_copy, GOOD.format(id="typo").replace("explanation:", "explanaton:"))
-    found = problems(book_copy)
-    assert f"{rel}:{start + 9}: “explanaton” is not a field here; did you mean “explanation”?" in found
-    assert f"{rel}:{start}: “explanation” is missing" in found
-
-
-def test_unknown_level(book_copy):
-    rel, start = add_question(book_copy, GOOD.format(id="bad-level").replace("level: remember", "level: memorise"))
-    assert problems(book_copy) == [
-        f"{rel}:{start + 12}: “memorise” is not allowed for “level”; use one of: remember, understand, apply, analyse, evaluate"
-    ]
-
-
-def test_true_false_needs_true_and_false(book_copy):
-    text = GOOD.format(id="tf").replace("type: single", "type: true-false")
-    rel, start = add_question(book_copy, text)
-    assert problems(book_copy) == [
-        f"{rel}:{start + 3}: a true-false question has exactly two options, “True” and “False”"
-    ]
-
-
-def test_numeric_needs_a_number(book_copy):
-    text = """\
+NUMERIC_IN_WORDS = """\
   - id: numeric-text
     type: numeric
     prompt: How many?
@@ -165,12 +56,8 @@ def test_numeric_needs_a_number(book_copy):
     objective: explain-the-hope
     level: remember
 """
-    rel, start = add_question(book_copy, text)
-    assert problems(book_copy) == [f"{rel}:{start + 3}: “answer” must be a number (got “four”)"]
 
-
-def test_match_with_repeated_right_side(book_copy):
-    text = """\
+MATCH_TWICE_THE_SAME = """\
   - id: match-dupe
     type: match
     prompt: Match them.
@@ -182,15 +69,126 @@ def test_match_with_repeated_right_side(book_copy):
     objective: explain-the-hope
     level: remember
 """
-    rel, start = add_question(book_copy, text)
-    assert problems(book_copy) == [f"{rel}:{start + 3}: two pairs have the same right text; each must be different"]
 
 
-def test_broken_yaml_in_a_quiz_file(book_copy):
-    rel, start = add_question(book_copy, '  - id: broken\n    prompt: "an unclosed quote\n    type: single\n')
+def case(name: str, text: str, offset: int, message: str, chapter: str = "hope-of-a-deal"):
+    """A broken question, appended to the chapter's bank, and the one problem loading the
+    book reports: ``offset`` lines below the line the question starts on, ``message``
+    after ``file:line: ``."""
+    return pytest.param(text, chapter, offset, message, id=name)
+
+
+BROKEN = [
+    case(
+        "unknown-type",
+        GOOD.format(id="bad-type").replace("type: single", "type: singel"),
+        1,
+        "“singel” is not a question type; use one of: single, multiple, true-false, numeric, order, match (did you mean “single”?)",
+    ),
+    case(
+        "no-correct-option",
+        GOOD.format(id="no-correct").replace("        correct: true\n", ""),
+        3,
+        "a single-choice question needs exactly one option marked “correct: true” (found 0)",
+    ),
+    case(
+        "multiple-choice-with-nothing-correct",
+        GOOD.format(id="multi-none").replace("type: single", "type: multiple").replace("        correct: true\n", ""),
+        3,
+        "no option is marked “correct: true”; mark at least one",
+    ),
+    case(
+        "passage-that-does-not-exist",
+        GOOD.format(id="bad-passage").replace("passage: p2", "passage: p18"),
+        10,
+        "there is no paragraph “p18”: the article has p1 to p17",
+    ),
+    case(
+        "passage-that-is-not-a-paragraph-id",
+        GOOD.format(id="bad-passage-form").replace("passage: p2", "passage: paragraph 2"),
+        10,
+        "“paragraph 2” is not a paragraph id: write p1, p2, …",
+    ),
+    case(
+        "unknown-objective",
+        GOOD.format(id="bad-objective").replace("objective: explain-the-hope", "objective: explain-the-hop"),
+        11,
+        "the objective “explain-the-hop” is not in data/objectives.yaml (did you mean “explain-the-hope”?)",
+    ),
+    case(
+        "objective-of-another-chapter",
+        GOOD.format(id="wrong-chapter-objective").replace("passage: p2", "passage: p4"),
+        11,
+        "the objective “explain-the-hope” belongs to chapter “hope-of-a-deal”, not “seeking-a-way-out”",
+        chapter="seeking-a-way-out",
+    ),
+    case(
+        "passage-of-another-chapter",
+        GOOD.format(id="wrong-chapter-passage").replace("passage: p2", "passage: p9"),
+        10,
+        "the passage p9 is in chapter “hostage-to-allies”, not in this bank’s chapter “hope-of-a-deal”",
+    ),
+    case(
+        "unknown-reference",
+        GOOD.format(id="bad-cite") + "    cite: [nosuchsource2017]\n",
+        13,
+        "the reference “nosuchsource2017” is not in data/references.bib",
+    ),
+    case(
+        "option-without-feedback",
+        GOOD.format(id="no-feedback").replace("        feedback: Wrong.\n", ""),
+        7,
+        "“feedback” is missing",
+    ),
+    case(
+        "unknown-level",
+        GOOD.format(id="bad-level").replace("level: remember", "level: memorise"),
+        12,
+        "“memorise” is not allowed for “level”; use one of: remember, understand, apply, analyse, evaluate",
+    ),
+    case(
+        "true-false-needs-true-and-false",
+        GOOD.format(id="tf").replace("type: single", "type: true-false"),
+        3,
+        "a true-false question has exactly two options, “True” and “False”",
+    ),
+    case("numeric-needs-a-number", NUMERIC_IN_WORDS, 3, "“answer” must be a number (got “four”)"),
+    case(
+        "match-with-repeated-right-side",
+        MATCH_TWICE_THE_SAME,
+        3,
+        "two pairs have the same right text; each must be different",
+    ),
+    case(
+        "broken-yaml-in-a-quiz-file",
+        '  - id: broken\n    prompt: "an unclosed quote\n    type: single\n',
+        1,
+        "this is not valid YAML (while scanning a quoted scalar: found unexpected end of stream)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "chapter", "offset", "message"), BROKEN)
+def test_a_broken_question_is_named_at_its_line(scratch_book, text, chapter, offset, message):
+    rel, start = add_question(scratch_book, text, chapter)
+    assert problems(scratch_book) == [f"{rel}:{start + offset}: {message}"]
+
+
+def test_duplicate_id_across_files(book_copy):
+    first = book_copy / "data" / "quizzes" / "assets-losing-value.yaml"
+    existing = next(line.split("id: ")[1] for line in first.read_text().splitlines() if line.startswith("  - id: "))
+    first_line = line_of(first, f"  - id: {existing}")
+    rel, start = add_question(book_copy, GOOD.format(id=existing))
     assert problems(book_copy) == [
-        f"{rel}:{start + 1}: this is not valid YAML (while scanning a quoted scalar: found unexpected end of stream)"
+        f"{rel}:{start}: the id “{existing}” is used twice (also at data/quizzes/assets-losing-value.yaml:{first_line}); ids must be unique"
     ]
+
+
+def test_misspelt_field_in_a_question(book_copy):
+    rel, start = add_question(book_copy, GOOD.format(id="typo").replace("explanation:", "explanaton:"))
+    found = problems(book_copy)
+    assert f"{rel}:{start + 9}: “explanaton” is not a field here; did you mean “explanation”?" in found
+    assert f"{rel}:{start}: “explanation” is missing" in found
 
 
 def test_quiz_file_must_name_its_chapter(book_copy):

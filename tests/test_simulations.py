@@ -6,9 +6,8 @@ import math
 
 import numpy as np
 import pytest
-from conftest import edit, line_of
+from conftest import break_line, edit, line_of, problems
 
-from coursebook import Book, DataError
 from coursebook.simulations import deadend, iran
 from coursebook.simulations.display import billions, fixed, millions
 
@@ -136,27 +135,57 @@ def test_display_rounding_matches_javascript_rules():
 
 # --- bad parameter files stop the build with file:line -------------------------------------
 
+# Each row changes one value of a model and names the one problem loading the book reports:
+# (file, the text, what it becomes, where the report is relative to the changed line, the
+# message after ``file:line: ``).
+BAD_VALUES = [
+    pytest.param(
+        "data/model/deadend.yaml",
+        "default: 39",
+        "default: 139",
+        0,
+        "the default 139 is outside the range 0 to 100",
+        id="default-outside-range",
+    ),
+    pytest.param(
+        "data/model/deadend.yaml",
+        "    default: 100\n    illustrative: false",
+        "    default: 102\n    illustrative: false",
+        0,
+        "the default 102 is not on a step of 5 from 10; a slider could never show it",
+        id="default-off-its-step",
+    ),
+    pytest.param(
+        "data/model/deadend.yaml",
+        "incident_chance: 63",
+        "incident_chance: 163",
+        0,
+        "163 is outside the range of “incident_chance” (0 to 100)",
+        id="preset-value-outside-range",
+    ),
+    pytest.param(
+        "data/model/deadend.yaml",
+        "      incident_chance: 63\n",
+        "",
+        -4,  # the preset's "values:" line
+        "the preset “author-reading” does not set “incident_chance”",
+        id="preset-missing-a-parameter",
+    ),
+    pytest.param(
+        "data/model/iran.yaml",
+        "paragraph: p13",
+        "paragraph: p31",
+        0,
+        "there is no paragraph “p31”: the article has p1 to p17",
+        id="precedent-pointing-at-a-missing-paragraph",
+    ),
+]
 
-def problems(root):
-    with pytest.raises(DataError) as info:
-        Book.load(root)
-    return [str(p) for p in info.value.problems]
 
-
-def test_default_outside_range(book_copy):
-    path = book_copy / "data" / "model" / "deadend.yaml"
-    line = line_of(path, "default: 39")
-    edit(path, "default: 39", "default: 139")
-    assert problems(book_copy) == [f"data/model/deadend.yaml:{line}: the default 139 is outside the range 0 to 100"]
-
-
-def test_default_off_its_step(book_copy):
-    path = book_copy / "data" / "model" / "deadend.yaml"
-    line = line_of(path, "- id: monthly_cost") + 6
-    edit(path, "    default: 100\n    illustrative: false", "    default: 102\n    illustrative: false")
-    assert problems(book_copy) == [
-        f"data/model/deadend.yaml:{line}: the default 102 is not on a step of 5 from 10; a slider could never show it"
-    ]
+@pytest.mark.parametrize(("rel", "old", "new", "offset", "message"), BAD_VALUES)
+def test_a_bad_model_value_is_named_at_its_line(scratch_book, rel, old, new, offset, message):
+    line = break_line(scratch_book, rel, old, new)
+    assert problems(scratch_book) == [f"{rel}:{line + offset}: {message}"]
 
 
 def test_parameter_without_source(book_copy):
@@ -172,24 +201,6 @@ def test_parameter_without_source(book_copy):
     ]
 
 
-def test_preset_value_outside_range(book_copy):
-    path = book_copy / "data" / "model" / "deadend.yaml"
-    line = line_of(path, "incident_chance: 63")
-    edit(path, "incident_chance: 63", "incident_chance: 163")
-    assert problems(book_copy) == [
-        f"data/model/deadend.yaml:{line}: 163 is outside the range of “incident_chance” (0 to 100)"
-    ]
-
-
-def test_preset_missing_a_parameter(book_copy):
-    path = book_copy / "data" / "model" / "deadend.yaml"
-    line = line_of(path, "      incident_chance: 63") - 4  # the preset's "values:" line
-    edit(path, "      incident_chance: 63\n", "")
-    assert problems(book_copy) == [
-        f"data/model/deadend.yaml:{line}: the preset “author-reading” does not set “incident_chance”"
-    ]
-
-
 def test_unknown_parameter(book_copy):
     path = book_copy / "data" / "model" / "iran.yaml"
     line = line_of(path, "- id: distrust_cost")
@@ -200,12 +211,3 @@ def test_unknown_parameter(book_copy):
         in found
     )
     assert any("the parameter “distrust_cost” is missing" in p for p in found)
-
-
-def test_precedent_pointing_at_a_missing_paragraph(book_copy):
-    path = book_copy / "data" / "model" / "iran.yaml"
-    line = line_of(path, "paragraph: p13")
-    edit(path, "paragraph: p13", "paragraph: p31")
-    assert problems(book_copy) == [
-        f"data/model/iran.yaml:{line}: there is no paragraph “p31”: the article has p1 to p17"
-    ]
