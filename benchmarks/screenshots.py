@@ -28,6 +28,7 @@ PAGES = [
     "chapters/timeline.html",
     "chapters/progress.html",
 ]
+READY = "[...document.querySelectorAll('[data-cb-widget]')].every(el => el.dataset.cbReady)"
 WIDTHS = (375, 1280)
 SCHEMES = ("light", "dark")
 
@@ -38,6 +39,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def main(argv: list[str]) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     site = Path(argv[0]) if argv and not argv[0].endswith(".html") else ROOT / "_build" / "html"
@@ -61,6 +63,12 @@ def main(argv: list[str]) -> None:
                     page.wait_for_timeout(300)
                     stem = f"{name.replace('/', '_').removesuffix('.html')}-{width}-{scheme}"
                     page.screenshot(path=out / f"{stem}-screen.png")
+                    # The widgets further down start when the page is idle: the full page
+                    # is taken once every one has started (or after ten seconds).
+                    try:
+                        page.wait_for_function(READY, timeout=10_000)
+                    except PlaywrightTimeout:
+                        print(f"{name}: some widgets had not started after 10 s")
                     page.screenshot(path=out / f"{stem}-full.png", full_page=True)
                     height = page.evaluate("document.documentElement.scrollHeight")
                     print(f"{out / stem}-{{screen,full}}.png  height {height} px")

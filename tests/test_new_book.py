@@ -229,3 +229,23 @@ def test_every_page_works_offline_without_errors_or_serious_axe_violations(new_b
             page.close()
     context.close()
     assert problems == []
+
+
+@pytest.mark.browser
+def test_a_new_book_says_plainly_that_it_has_no_questions_yet(new_book, new_site, browser):
+    """Its quiz banks start empty: a chapter says so, and the progress page neither counts
+    "0 of 0" nor marks a chapter with nothing to answer as done."""
+    context = new_context(browser)
+    chapter = f"chapters/{Book.load(new_book).article.chapters[0].id}.html"
+    for base in serve(new_site):
+        page, log = open_offline(context, base)
+        page.goto(f"{base}/{chapter}", wait_until="networkidle")
+        page.locator(".cb-quiz-score").wait_for()
+        assert page.locator(".cb-quiz-score").inner_text() == "There are no questions for this chapter yet."
+        page.goto(f"{base}/chapters/progress.html", wait_until="networkidle")
+        page.locator(".cb-progress-summary").wait_for()
+        assert page.locator(".cb-progress-summary").inner_text() == "This book has no questions yet."
+        assert page.locator(".cb-progress-none").first.inner_text() == "No questions in this chapter yet"
+        assert page.locator(".cb-done-mark").count() == 0
+        assert log.problems() == []
+    context.close()

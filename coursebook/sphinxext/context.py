@@ -230,7 +230,8 @@ class ChapterSourcesDirective(_BookDirective):
         box = nodes.container(classes=["cb-chapter-sources"])
         self.state.nested_parse(content, self.content_offset, box)
         # Reference material starts collapsed, with its count, one click away.
-        return [collapsed(f"Show all {len(keys)} sources", box, "cb-sources-details")]
+        label = "Show the source" if len(keys) == 1 else f"Show all {len(keys)} sources"
+        return [collapsed(label, box, "cb-sources-details")]
 
 
 class ClaimsDirective(_BookDirective):

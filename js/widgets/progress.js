@@ -106,10 +106,16 @@ function chapterTable(data) {
         "th",
         { scope: "row" },
         h("a", { href: c.href, text: c.title }),
-        c.answered === c.questions.length ? h("span", { class: "cb-done-mark", text: " ✓ done" }) : null,
+        c.questions.length && c.answered === c.questions.length
+          ? h("span", { class: "cb-done-mark", text: " ✓ done" })
+          : null,
       ),
-      h("td", { class: "cb-progress-answered" }, bar(c.answered, c.questions.length, "answered")),
-      h("td", { class: "cb-progress-correct" }, bar(c.first, c.questions.length, "right at the first try")),
+      ...(c.questions.length
+        ? [
+            h("td", { class: "cb-progress-answered" }, bar(c.answered, c.questions.length, "answered")),
+            h("td", { class: "cb-progress-correct" }, bar(c.first, c.questions.length, "right at the first try")),
+          ]
+        : [h("td", { colspan: "2", class: "cb-progress-none", text: "No questions in this chapter yet" })]),
     ),
   );
   return h(
@@ -256,7 +262,9 @@ async function render({ model, el }) {
     body.replaceChildren(
       h("p", {
         class: "cb-progress-summary",
-        text: `Right at the first try: ${first} of ${total} questions (${answered} answered). The first try is what counts.`,
+        text: total
+          ? `Right at the first try: ${first} of ${total} questions (${answered} answered). The first try is what counts.`
+          : "This book has no questions yet.",
       }),
       // null only for a book with no chapters (then the page would show the text "null").
       /** @type {HTMLElement} */ (continueLink(data)),

@@ -280,7 +280,9 @@ function render({ model, el }) {
     const summaries = questions.map((q) => summarise(q, record(q)));
     const answered = summaries.filter((s) => s.answered).length;
     const first = summaries.filter((s) => s.firstCorrect).length;
-    score.textContent = `First-try score in this chapter: ${first} of ${questions.length} (${answered} answered).`;
+    score.textContent = questions.length
+      ? `First-try score in this chapter: ${first} of ${questions.length} (${answered} answered).`
+      : "There are no questions for this chapter yet.";
     root.dataset.correct = String(first);
     root.dataset.answered = String(answered);
     if (persist) markSidebar(ns, model.get("book_chapters") || {});
