@@ -232,7 +232,7 @@ def test_every_page_works_offline_without_errors_or_serious_axe_violations(new_b
 
 
 @pytest.mark.browser
-def test_a_new_book_says_plainly_that_it_has_no_questions_yet(new_book, new_site, browser):
+def test_a_new_book_says_plainly_that_it_has_no_questions_or_events_yet(new_book, new_site, browser):
     """Its quiz banks start empty: a chapter says so, and the progress page neither counts
     "0 of 0" nor marks a chapter with nothing to answer as done."""
     context = new_context(browser)
@@ -247,5 +247,10 @@ def test_a_new_book_says_plainly_that_it_has_no_questions_yet(new_book, new_site
         assert page.locator(".cb-progress-summary").inner_text() == "This book has no questions yet."
         assert page.locator(".cb-progress-none").first.inner_text() == "No questions in this chapter yet"
         assert page.locator(".cb-done-mark").count() == 0
+        # Its events file is empty too: the timeline says so, with no filters to try.
+        page.goto(f"{base}/chapters/timeline.html", wait_until="networkidle")
+        page.locator(".cb-timeline-none").wait_for()
+        assert page.locator(".cb-timeline-none").inner_text() == "This book has no events yet."
+        assert page.locator(".cb-timeline select").count() == 0
         assert log.problems() == []
     context.close()

@@ -259,10 +259,24 @@ function listsOf(model) {
   };
 }
 
+// A new book's events file starts empty: nothing to filter yet.
+/** @param {HTMLElement} el */
+function noEvents(el) {
+  el.append(
+    h(
+      "section",
+      { class: "cb-timeline", "aria-label": "Timeline explorer" },
+      h("p", { class: "cb-timeline-none", text: "This book has no events yet." }),
+    ),
+  );
+  return () => {};
+}
+
 /** @param {{model: import("../lib/model.js").StandInModel, el: HTMLElement}} ctx */
 function render({ model, el }) {
   el.classList.add("cb-widget-root");
   const { events, actors, kinds, periods, eras } = listsOf(model);
+  if (!events.length) return noEvents(el);
   const root = h("section", { class: "cb-timeline", "aria-label": "Timeline explorer" });
   const say = announcer(root);
   const groups = h("div", { class: "cb-timeline-groups" });
