@@ -22,12 +22,15 @@ def sphinx_checksum(text: str) -> str:
     return f"{zlib.crc32(text.encode('utf-8')):08x}"
 
 
+LAST_LOG = {"text": ""}
+
+
 def build(source, out) -> tuple[set[str], set[str]]:
-    """Build; return (pages Sphinx read, pages whose notebook ran)."""
+    """Build; return (pages Sphinx read, pages whose notebook ran). Its log: LAST_LOG."""
     from coursebook.building import command
 
     result = subprocess.run(command(source, out), cwd=source, capture_output=True, text=True, timeout=300)
-    log = ANSI.sub("", result.stdout + result.stderr)
+    log = LAST_LOG["text"] = ANSI.sub("", result.stdout + result.stderr)
     assert result.returncode == 0, log[-3000:]
     read = set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", log))
     ran = {f"chapters/{name}" for name in re.findall(r"chapters/([\w-]+)\.md: Executing notebook", log)}
@@ -45,8 +48,42 @@ def built(tmp_path_factory):
     return source, out
 
 
+def site_css(out) -> str:
+    return (out / "_build" / "html" / "_static" / "coursebook" / "site.css").read_text(encoding="utf-8")
+
+
 def test_nothing_changed_nothing_is_read(built):
+    before = site_css(built[1])
     assert build(*built) == (set(), set())
+    assert "site.css stays as it is" in LAST_LOG["text"]
+    assert site_css(built[1]) == before
+
+
+def test_an_edit_with_no_new_word_takes_the_stylesheet_from_the_cache(built):
+    source, out = built
+    page = source / "chapters" / "glossary.md"
+    edit(page, "# Glossary", "# Glossary\n\nGlossary.")
+    build(source, out)  # its stylesheet is made again, or taken from the cache
+    before = site_css(out)
+    edit(page, "# Glossary\n\nGlossary.", "# Glossary")
+    build(source, out)
+    assert "site.css from the cache" in LAST_LOG["text"]
+    assert site_css(out) == before
+
+
+def test_the_stylesheet_follows_the_words_in_the_pages(built):
+    """PurgeCSS keeps a rule only if its class is a word of some page; the cached
+    stylesheet must not hide a rule that a new word now needs, nor keep one no longer used."""
+    source, out = built
+    page = source / "chapters" / "glossary.md"
+    assert ".sd-text-success" not in site_css(out)
+    edit(page, "# Glossary", "# Glossary\n\nA word no page had: sd-text-success.")
+    build(source, out)
+    assert "site.css from the cache" not in LAST_LOG["text"]
+    assert ".sd-text-success" in site_css(out)
+    edit(page, "\n\nA word no page had: sd-text-success.", "")
+    build(source, out)
+    assert ".sd-text-success" not in site_css(out)
 
 
 def test_one_quiz_bank(built):
@@ -115,3 +152,13 @@ def test_a_chapter_with_a_quiz(built):
     # The progress page shows the chapter's title: read again, but its notebook is unchanged.
     assert read == {"chapters/reading", "chapters/progress"}
     assert ran == set()
+
+
+def test_only_hashes_no_rule_can_match_are_left_out_of_the_stylesheet_key():
+    """The checksums and fingerprints that change with every edit do not decide the
+    stylesheet's cache key, unless a rule names them or matches part of them."""
+    from coursebook.sphinxext.assets import _words_that_count
+
+    css = '.cb-quiz{} .a1b2c3d4e5{} [class*="ef12"]{} a[href^="http"]{}'
+    words = {"cb-quiz", "f5ac439c657513ef", "0fbd19ff", "a1b2c3d4e5", "abcdef12", "deadbeef", "col-md", "12345678"}
+    assert _words_that_count(words, css) == {"cb-quiz", "a1b2c3d4e5", "abcdef12", "deadbeef", "col-md"}

@@ -19,6 +19,7 @@ switches off (thebe, copy buttons, toggle buttons, sphinx-design tabs). Here:
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import json
 import re
 import shutil
@@ -145,6 +146,7 @@ def describe(app: Sphinx, pagename: str, context: dict, doctree) -> str:
 
 
 def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    app._coursebook_wrote = True  # see finish()
     scripts = context.get("script_files", [])
     # Edited in place: Sphinx's per-page add_js_file appends to this same list.
     scripts[:] = [s for s in scripts if not _drop_script(s, pagename)]
@@ -214,19 +216,108 @@ def _subset_icons(static: Path, css: str) -> str:
     return re.sub(r',\s*url\([^)]*\.ttf\)\s*format\("truetype"\)', "", css)
 
 
+# --- the stylesheet's cache -----------------------------------------------------------------
+# PurgeCSS decides from the *set of words* in the pages and scripts (its default extractor,
+# /[A-Za-z0-9_-]+/), so an edit that brings no new word (most edits of prose and data)
+# gives the same stylesheet and the same cut-down fonts. They are kept beside the doctrees
+# under a key made of everything that goes in: that word set, the stylesheets, the fonts as
+# copied, the safelist, and the tools' versions (package-lock.json) and script.
+WORD = re.compile(r"[A-Za-z0-9_-]+")
+CACHE = "coursebook-site-css"
+# The checksums and fingerprints the build writes (``?v=1a2b3c4d``, answer-key digests) are
+# new words after most edits, yet they cannot change which rules are kept: such a word
+# counts only if a rule names it, or matches part of it (``[x^=…]``, ``[x$=…]``, ``[x*=…]``).
+HASH = re.compile(r"(?=[0-9a-f]*[0-9])[0-9a-f]{8,}")
+PARTIAL_MATCH = re.compile(r"""[\^$*]=\s*["']?([^"'\]\s]+)""")
+
+
+def _words_that_count(words: set[str], css: str) -> set[str]:
+    """``words`` without the hashes that no rule of ``css`` can match."""
+    named = set(WORD.findall(css))
+    partial = set(PARTIAL_MATCH.findall(css))
+
+    def counts(word: str) -> bool:
+        return not HASH.fullmatch(word) or word in named or any(part in word for part in partial)
+
+    return {word for word in words if counts(word)}
+
+
+def _content_files(outdir: Path, static: Path) -> list[Path]:
+    """What PurgeCSS reads (see _purge): every page and script, not dot-files, not fontawesome.js."""
+    files = [*outdir.rglob("*.html"), *(p for p in static.rglob("*.js") if p != static / "scripts" / "fontawesome.js")]
+    return sorted(p for p in files if not any(part.startswith(".") for part in p.relative_to(outdir).parts))
+
+
+def _fonts(static: Path) -> list[Path]:
+    return sorted((static / "vendor" / "fontawesome" / "webfonts").glob("*.woff2"))
+
+
+def _cache_key(outdir: Path, static: Path, sources: list[Path]) -> str:
+    hashed = hashlib.sha256(json.dumps([SAFELIST, DYNAMIC_ATTRIBUTES, BUNDLED_CSS]).encode())
+    inputs = [*sources, static / OWN_CSS, static / PRINT_CSS, *_fonts(static)]
+    inputs += [ENGINE_ROOT / "js" / "purge.mjs", ENGINE_ROOT / "package-lock.json"]
+    for path in inputs:
+        hashed.update(f"\0{path.name}\0".encode())
+        hashed.update(path.read_bytes() if path.is_file() else b"")
+    words: set[str] = set()
+    for path in _content_files(outdir, static):
+        words.update(WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+    css = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in sources)
+    hashed.update("\n".join(sorted(_words_that_count(words, css))).encode())
+    return hashed.hexdigest()
+
+
+def _from_cache(cache: Path, key: str, static: Path) -> str | None:
+    """The stylesheet made from the same inputs before (its fonts put back), or None."""
+    try:
+        if (cache / "key").read_text(encoding="utf-8") != key:
+            return None
+        css = (cache / "site.css").read_text(encoding="utf-8")
+        for font in _fonts(static):
+            shutil.copyfile(cache / font.name, font)
+    except OSError:
+        return None
+    return css
+
+
+def _to_cache(cache: Path, key: str, static: Path, css: str) -> None:
+    shutil.rmtree(cache, ignore_errors=True)
+    cache.mkdir(parents=True)
+    for font in _fonts(static):
+        shutil.copyfile(font, cache / font.name)
+    (cache / "site.css").write_text(css, encoding="utf-8")
+    (cache / "key").write_text(key, encoding="utf-8")  # last: a cache without it is never read
+
+
+def _site_css(app: Sphinx, static: Path, sources: list[Path]) -> str:
+    css = _purge(app, static, sources)
+    css = _subset_icons(static, css)
+    css += "\n/* coursebook/book.css */\n" + (static / OWN_CSS).read_text(encoding="utf-8")
+    css += "\n/* coursebook/print.css */\n" + (static / PRINT_CSS).read_text(encoding="utf-8")
+    return _minify(css)
+
+
 def finish(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
+    if not getattr(app, "_coursebook_wrote", False) and (static / SITE_CSS).is_file():
+        # Nothing was out of date: Sphinx wrote no page and copied no static file, so the
+        # stylesheet and fonts of the last build are those of this one.
+        logger.info(f"coursebook: no page written, {SITE_CSS} stays as it is")
+        return
     sources: list[Path] = []
     for pattern in BUNDLED_CSS:
         sources += sorted(static.glob(pattern))
+    cache = Path(app.doctreedir) / CACHE
     try:
-        css = _purge(app, static, sources)
-        css = _subset_icons(static, css)
-        css += "\n/* coursebook/book.css */\n" + (static / OWN_CSS).read_text(encoding="utf-8")
-        css += "\n/* coursebook/print.css */\n" + (static / PRINT_CSS).read_text(encoding="utf-8")
-        css = _minify(css)
+        key = _cache_key(Path(app.outdir), static, sources)
+        css = _from_cache(cache, key, static)
+        if css is not None:
+            logger.info(f"coursebook: {SITE_CSS} from the cache (the pages bring no new word)")
+        else:
+            css = _site_css(app, static, sources)
+            _to_cache(cache, key, static, css)
     except (RuntimeError, OSError) as exc:
         raise SystemExit(f"The book's stylesheet could not be built: {exc}") from None
     (static / SITE_CSS).write_text(css, encoding="utf-8")
