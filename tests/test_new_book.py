@@ -9,6 +9,8 @@ on small texts of their own, without building anything.
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import time
@@ -254,3 +256,25 @@ def test_a_new_book_says_plainly_that_it_has_no_questions_or_events_yet(new_book
         assert page.locator(".cb-timeline select").count() == 0
         assert log.problems() == []
     context.close()
+
+
+def test_the_books_makefile_finds_the_engine_here_and_on_another_machine(new_book, tmp_path):
+    """`make check` in the new book runs with the Python that made it, and, where that
+    Python is not (the book moved to another machine), with the first python3 on PATH."""
+    made_with = sys.executable
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS"))}
+    here = subprocess.run(["make", "-s", "check"], cwd=new_book, env=env, capture_output=True, text=True, timeout=120)
+    assert here.returncode == 0, here.stdout + here.stderr
+    moved = shutil.copytree(new_book, tmp_path / "moved", ignore=shutil.ignore_patterns("_build"))
+    makefile = moved / "Makefile"
+    assert made_with in makefile.read_text(encoding="utf-8")
+    makefile.write_text(makefile.read_text(encoding="utf-8").replace(made_with, "/nowhere/bin/python"))
+    shims = tmp_path / "bin"
+    shims.mkdir()
+    shim = shims / "python3"
+    shim.write_text(f'#!/bin/sh\nexec "{made_with}" "$@"\n')
+    shim.chmod(0o755)
+    env["PATH"] = f"{shims}{os.pathsep}/usr/bin{os.pathsep}/bin"
+    there = subprocess.run(["make", "-s", "check"], cwd=moved, env=env, capture_output=True, text=True, timeout=120)
+    assert there.returncode == 0, there.stdout + there.stderr
+    assert here.stdout == there.stdout.replace(str(moved), str(new_book))

@@ -172,3 +172,18 @@ def test_prompts_come_from_the_books_prompt_records_when_it_has_them():
             return [Prompt(f"{chapter}: first"), Prompt(f"{chapter}: second")]
 
     assert pdf.think_prompts(WithPrompts(), "hope-of-a-deal") == ["hope-of-a-deal: first", "hope-of-a-deal: second"]
+
+
+def test_the_instructor_edition_prints_its_answer_key_teaching_notes_and_lesson_plan(mini_instructor_site, tmp_path):
+    """What `make pdf EDITION=instructor` prints for a chapter: the page as the instructor
+    edition shows it, with what the student edition leaves out."""
+    out = tmp_path / "instructor.pdf"
+    print_in_child(out, str(mini_instructor_site), "chapters/reading.html")
+    text = pdf_text(out)
+    for shown in (
+        "Answer key (instructor edition only)",
+        "Teaching note for the fixture: discuss the hostile option.",
+        "Lesson plan: session 1 of 1, 50 minutes",
+    ):
+        assert shown in text, f"instructor.pdf does not show “{shown}”"
+    assert pdf_footers(out)[0].endswith(f"page 1 of {len(pdf_footers(out))}")
