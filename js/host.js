@@ -84,9 +84,9 @@ let draining = false;
 const yieldToPage = () => new Promise((resolve) => window.setTimeout(resolve, 0));
 
 function start(el) {
-  if (!pending.delete(el)) return;
+  if (!pending.delete(el)) return undefined;
   observer?.unobserve(el);
-  mount(el);
+  return mount(el);
 }
 
 async function drain() {
@@ -127,17 +127,13 @@ function afterFirstPaint(task) {
 
 // A link to something a widget draws (a question, #cb-q-…, from the progress page): the
 // target does not exist until its widget starts, so start them all and go to it.
+// The page goes there once every widget has drawn itself: those above the target move it
+// down as they draw, so going there as soon as it exists may leave it off the screen.
 function revealHash() {
   const id = decodeURIComponent(window.location.hash.slice(1));
   if (!id || document.getElementById(id) || !pending.size) return;
-  for (const el of [...pending]) start(el);
-  const until = Date.now() + 5000;
-  const look = () => {
-    const target = document.getElementById(id);
-    if (target) target.scrollIntoView({ block: "start" });
-    else if (Date.now() < until) window.setTimeout(look, 50);
-  };
-  look();
+  const drawing = [...pending].map(start);
+  Promise.allSettled(drawing).then(() => document.getElementById(id)?.scrollIntoView({ block: "start" }));
 }
 
 openDetailsForPrint();

@@ -128,6 +128,11 @@ def test_a_chapter_runs_in_jupyterlab_with_live_widgets(browser, lab, book):
     page.keyboard.press("End")
     assert iran.locator(".cb-model-sentence").inner_text() != before
     assert "model not found" not in page.content()
+    # The options' order is the student's, kept in this browser as in the static book.
+    seeds = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.endsWith(':settings:seed')).map(k => localStorage.getItem(k))"
+    )
+    assert len(seeds) == 1 and seeds[0]
     assert external == [] and errors == []
     context.close()
 

@@ -99,14 +99,15 @@ export function summarise(q, record) {
 
 const SEED_KIND = "settings";
 
-/** The student's shuffle seed: made once, kept in storage (a reload shows the same order). */
-/** @param {string} namespace @param {boolean} persist @returns {string} */
-export function studentSeed(namespace, persist) {
+/** The student's shuffle seed: made once, kept in storage (a reload shows the same order;
+ * where storage is off, each load makes a new one). */
+/** @param {string} namespace @returns {string} */
+export function studentSeed(namespace) {
   const key = keyFor(namespace, SEED_KIND, "seed");
-  const stored = persist ? read(key, (v) => typeof v === "string" && v.length > 0) : null;
+  const stored = read(key, (v) => typeof v === "string" && v.length > 0);
   if (stored) return stored;
   const seed = Math.random().toString(36).slice(2, 12);
-  if (persist) write(key, seed);
+  write(key, seed);
   return seed;
 }
 

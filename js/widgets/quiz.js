@@ -204,7 +204,9 @@ function render({ model, el }) {
   const legacy = model.get("legacy_namespace") || "";
   if (persist) migrateLegacy(legacy, ns);
   /** @type {QuizState["seed"]} */
-  const seed = model.get("seed") || studentSeed(ns, persist);
+  // The order is kept in this browser with a live kernel too (answers are not: the kernel
+  // holds them), so a chapter shows its options in the same order in JupyterLab and the book.
+  const seed = model.get("seed") || studentSeed(ns);
   /** @type {QuizState["tries"]} */
   let records = { ...(model.get("tries") || {}) };
   if (persist) for (const q of questions) records[q.id] = loadRecord(ns, legacy, q);
