@@ -76,8 +76,14 @@ def run_axe(page) -> list[dict]:
 
 
 def wait_for_widgets(page, timeout: int = 20000) -> None:
-    """Wait until every widget on the page has started. Widgets far down a page start a
-    couple of seconds after it loads (js/host.js), by when a reader has scrolled to them."""
+    """Scroll to each widget that has not started, as a reader scrolling down the page does
+    (js/host.js starts a widget as it comes near the screen; those left start a couple of
+    seconds after the page loads), go back to where the page was, and wait until every
+    widget has started."""
+    where = page.evaluate("[window.scrollX, window.scrollY]")
+    for widget in page.query_selector_all(".cb-widget:not([data-cb-ready])"):
+        widget.scroll_into_view_if_needed()
+    page.evaluate("([x, y]) => window.scrollTo(x, y)", where)
     page.wait_for_function(
         "[...document.querySelectorAll('.cb-widget')].every((w) => w.dataset.cbReady === 'true')", timeout=timeout
     )

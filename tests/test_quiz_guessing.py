@@ -33,7 +33,7 @@ def guess_everything(book, browser, server, seed: str, pick) -> tuple[int, int]:
     page, log = open_offline(context, server)
     right = total = 0
     for chapter, questions in book.ordered_quizzes():
-        page.goto(f"{server}/chapters/{chapter}.html", wait_until="networkidle")
+        page.goto(f"{server}/chapters/{chapter}.html", wait_until="load")
         wait_for_widgets(page)
         for q in questions:
             if q.type != "single":
