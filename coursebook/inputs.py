@@ -71,13 +71,19 @@ def shared_inputs(book, name: str) -> list[str]:
         # Every question (to grade stored tries again), every prompt, the models' settings
         # (to name a saved reading's), and the chapters' order and titles; a page's own prose
         # matters only through its title, and the pages that show a model through their calls.
-        shown = [*book.quizzes, *(page for page, chapter in book.chapters.items() if _shows_a_model(chapter))]
+        shown = [*book.quizzes, *model_pages(book).values()]
         return ["quizzes", "objectives", "prompts", "models", "toc", *(f"title:{c}" for c in dict.fromkeys(shown))]
     return []
 
 
-def _shows_a_model(chapter) -> bool:
-    return any(c.kind == "widget" and c.name in SLIDERS for c in chapter.calls)
+def model_pages(book) -> dict[str, str]:
+    """Each model the chapters show, and the first page (in reading order) that shows it."""
+    shown: dict[str, str] = {}
+    for page in book.reading_order():
+        for call in _widget_calls(book, page):
+            if call.name in SLIDERS:
+                shown.setdefault(SLIDERS[call.name], page)
+    return shown
 
 
 def _widget_calls(book, page: str) -> list:

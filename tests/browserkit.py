@@ -87,3 +87,8 @@ def wait_for_widgets(page, timeout: int = 20000) -> None:
     page.wait_for_function(
         "[...document.querySelectorAll('.cb-widget')].every((w) => w.dataset.cbReady === 'true')", timeout=timeout
     )
+
+
+def link_target(link) -> str:
+    """Where a link leads: its address resolved against its page, as a click would take it."""
+    return link.evaluate("a => a.href")

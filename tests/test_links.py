@@ -27,20 +27,8 @@ WIDGET_STATE = re.compile(r'data-cb-widget="[^"]*"[^>]*><script type="applicatio
 def widget_links(html: str) -> list[str]:
     """Every ``…href`` value in the widgets' JSON state on a page."""
     found: list[str] = []
-
-    def walk(value):
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key.endswith("href") and isinstance(item, str):
-                    found.append(item)
-                else:
-                    walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
     for state in WIDGET_STATE.findall(html):
-        walk(json.loads(state))
+        _hrefs(json.loads(state), found)
     return found
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browserkit import open_offline, run_axe, wait_for_widgets
+from browserkit import link_target, open_offline, run_axe, wait_for_widgets
 from quizdriver import answer, card, goto
 
 from coursebook.grading import correct_response, wrong_responses
@@ -89,11 +89,6 @@ def test_written_answers_are_kept_and_shown_on_the_progress_page(book, context, 
     assert log.problems() == []
 
 
-def target(link) -> str:
-    """Where a link leads: its address resolved against the page."""
-    return link.evaluate("a => a.href")
-
-
 def test_the_progress_page_helps(book, context, server):
     chapter = "hope-of-a-deal"
     questions = book.quizzes[chapter]
@@ -101,7 +96,9 @@ def test_the_progress_page_helps(book, context, server):
     goto(page, server, "progress.html")
     # Nothing answered yet: start at the first chapter.
     # (Where each link leads: the page writes it from the site's root, as the build gives it.)
-    assert target(page.locator(".cb-progress-continue a")) == f"{server}/chapters/{book.ordered_quizzes()[0][0]}.html"
+    assert (
+        link_target(page.locator(".cb-progress-continue a")) == f"{server}/chapters/{book.ordered_quizzes()[0][0]}.html"
+    )
     # Linked from the front page and from every chapter's quiz.
     page.goto(f"{server}/index.html", wait_until="networkidle")
     assert page.locator("article a[href$='progress.html']").count() >= 1
@@ -125,10 +122,10 @@ def test_the_progress_page_helps(book, context, server):
     )
     assert "done" in row.locator("th").inner_text()
     links = page.locator(".cb-progress-missed a")
-    assert links.count() == 1 and target(links) == f"{server}/chapters/{chapter}.html#cb-q-{missed.id}"
+    assert links.count() == 1 and link_target(links) == f"{server}/chapters/{chapter}.html#cb-q-{missed.id}"
     # Continue where you left off: the next question not yet answered, in the chapter worked on last.
     follow = page.locator(".cb-progress-continue a")
-    assert target(follow) == f"{server}/chapters/{nxt[0]}.html#cb-q-{nxt[1][1].id}"
+    assert link_target(follow) == f"{server}/chapters/{nxt[0]}.html#cb-q-{nxt[1][1].id}"
     assert page.locator(f".bd-sidebar-primary a.reference.internal[href$='{chapter}.html'] .cb-done-mark").count() == 1
     assert run_axe(page) == []
     assert log.problems() == []

@@ -256,13 +256,14 @@ def _cache_key(outdir: Path, static: Path, sources: list[Path]) -> str:
     hashed = hashlib.sha256(json.dumps([SAFELIST, DYNAMIC_ATTRIBUTES, BUNDLED_CSS]).encode())
     inputs = [*sources, static / OWN_CSS, static / PRINT_CSS, *_fonts(static)]
     inputs += [ENGINE_ROOT / "js" / "purge.mjs", ENGINE_ROOT / "package-lock.json"]
-    for path in inputs:
+    read = {path: path.read_bytes() if path.is_file() else b"" for path in inputs}
+    for path, data in read.items():
         hashed.update(f"\0{path.name}\0".encode())
-        hashed.update(path.read_bytes() if path.is_file() else b"")
+        hashed.update(data)
     words: set[str] = set()
     for path in _content_files(outdir, static):
         words.update(WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
-    css = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in sources)
+    css = "\n".join(read[path].decode("utf-8", errors="replace") for path in sources)
     hashed.update("\n".join(sorted(_words_that_count(words, css))).encode())
     return hashed.hexdigest()
 

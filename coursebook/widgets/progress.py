@@ -70,17 +70,11 @@ def _prompts(book: Book) -> list[dict]:
 def _models(book: Book) -> dict:
     """Each model's title, the page that shows it, and its settings' labels and units: what
     the page needs to show a saved reading in words."""
-    shown = {}
-    for page in book.reading_order():
-        chapter = book.chapters.get(page)
-        for call in chapter.calls if chapter else []:
-            model = inputs.SLIDERS.get(call.name) if call.kind == "widget" else None
-            if model:
-                shown.setdefault(model, f"{chapter.page}#cb-model-{model}")
+    shown = inputs.model_pages(book)
     return {
         ident: {
             "title": model.title,
-            "href": shown.get(ident, ""),
+            "href": links.to_page(shown[ident], f"cb-model-{ident}") if ident in shown else "",
             "parameters": [{"id": p.id, "label": p.label, "unit": p.unit} for p in model.parameters],
         }
         for ident, model in book.models.items()
@@ -129,7 +123,7 @@ class Progress(BookWidget):
         state = super().static_state()
         for name in SHARED:
             del state[name]
-        state["shared"] = True  # read the rest from the page's script#cb-progress-data
+        state["shared"] = list(SHARED)  # read these from the page's script#cb-progress-data
         return state
 
 

@@ -219,21 +219,21 @@ function buildExport(state, data, student) {
 
 // --- the page ---------------------------------------------------------------------------------
 
-const SHARED = ["chapters", "prompts", "models", "keys_fingerprint"];
-
 /**
- * The widget's state: the model's, with the questions and prompts from the build's shared
- * script when the model says `shared` (the static page).
+ * The widget's state: the model's, with the values it names in `shared` (the static page:
+ * the questions, prompts and models) from the build's shared script.
  * @param {import("../lib/model.js").StandInModel} model
  * @returns {Promise<ProgressState>}
  */
 async function loadState(model) {
-  const own = ["book", "storage_namespace", "legacy_namespace"];
-  const state = Object.fromEntries([...own, ...SHARED].map((k) => [k, model.get(k)]));
-  if (model.get("shared")) {
+  const names = ["chapters", "prompts", "models", "book", "keys_fingerprint", "storage_namespace", "legacy_namespace"];
+  const state = Object.fromEntries(names.map((k) => [k, model.get(k)]));
+  /** @type {string[]} */
+  const shared = model.get("shared") || [];
+  if (shared.length) {
     const data = /** @type {any} */ (await loadShared("cb-progress-data", "cbProgressData"));
-    if (!data || !SHARED.every((k) => k in data)) throw new Error("the progress data script is missing");
-    for (const k of SHARED) state[k] = data[k];
+    if (!data || !shared.every((k) => k in data)) throw new Error("the progress data script is missing");
+    for (const k of shared) state[k] = data[k];
   }
   return /** @type {ProgressState} */ (state);
 }
